@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { registerDecide } from './commands/decide.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('lead-decisions')
+    .description('Lead scoring, enrichment, lifecycle and routing decisions for HubSpot, with reasons.')
+    .showHelpAfterError();
+  registerDecide(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}

@@ -1,0 +1,87 @@
+// The engine's view of the outside world. Adapters in lib/adapters implement these;
+// each has an in-memory fake and one contract test that runs against both.
+import type { Classification, EnrichmentFacts, PropertyMap } from './core/types.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface CrmRecord {
+  id: string;
+  properties: Record<string, string | null>;
+}
+
+export interface ContactWithCompany {
+  contact: CrmRecord;
+  company: CrmRecord | null;
+}
+
+export interface PropertyHistoryEntry {
+  value: string;
+  timestamp: string;
+  sourceType: string;
+  sourceId?: string;
+}
+
+export interface BatchWriteResult {
+  ok: string[];
+  failed: { id: string; message: string; status?: number }[];
+}
+
+export interface TaskSpec {
+  contactId: string;
+  ownerId: string;
+  subject: string;
+  body: string;
+  /** Stable key: a second call with the same key must not create a second task. */
+  dedupeKey: string;
+}
+
+export interface OwnerRecord {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  teams: { id: string; name: string }[];
+  archived: boolean;
+}
+
+export interface PropertyDefinition {
+  name: string;
+  label: string;
+  type: 'string' | 'number' | 'enumeration' | 'datetime' | 'bool' | 'phone_number';
+  fieldType: string;
+  groupName: string;
+  description?: string;
+  options?: { label: string; value: string; displayOrder?: number }[];
+}
+
+export interface CrmGateway {
+  /** A contact with its primary company, in as few calls as possible; null if the contact does not exist. */
+  getContactWithCompany(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany | null>;
+  /** Many contacts with their companies, using batch endpoints (≤ 100 per call). */
+  getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany[]>;
+  updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
+  batchUpdateContacts(updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult>;
+  /** Creates the task once per dedupeKey and associates it with the contact. */
+  ensureTask(task: TaskSpec): Promise<{ id: string; created: boolean }>;
+  getPropertyHistory(contactId: string, propertyNames: readonly string[]): Promise<Record<string, PropertyHistoryEntry[]>>;
+  listOwners(): Promise<OwnerRecord[]>;
+}
+
+export interface EnrichmentProvider {
+  readonly id: string;
+  /** Facts for a company key; null when the provider knows nothing. Throws EnrichmentError on I/O failure. */
+  lookup(companyKey: string, hints: { company: PropertyMap | null }): Promise<EnrichmentFacts | null>;
+}
+
+export interface ClassificationRequest {
+  /** Whitelisted, already-redacted fields only. */
+  fields: Record<string, string>;
+  allowedTracks: readonly string[];
+}
+
+export interface AiClassifier {
+  readonly id: string;
+  classify(request: ClassificationRequest): Promise<Classification>;
+}
