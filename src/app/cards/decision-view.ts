@@ -1,0 +1,103 @@
+// Turns the raw property strings HubSpot hands the card into what the card shows.
+// Pure: no SDK, no clock, so every state can be tested without a renderer.
+import { BandSchema, TierSchema, type Tier } from './contract.ts';
+
+export type Band = Tier;
+
+export interface StoredDecision {
+  intentScore: number | null;
+  fitScore: number | null;
+  leadScore: number | null;
+  tier: Tier | null;
+  reason: string | null;
+  decidedAt: string | null;
+  scoringVersion: string | null;
+  decisionKey: string | null;
+  enrichmentConfidence: number | null;
+  enrichmentSource: string | null;
+  contentTrack: string | null;
+  confidenceBand: Band | null;
+}
+
+export type CardState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'never_scored' }
+  | { kind: 'scored'; decision: StoredDecision };
+
+export interface PropertiesResult {
+  properties: Record<string, string | null | undefined>;
+  isLoading: boolean;
+  error: Error | null;
+}
+
+const text = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+const numberOf = (value: string | null | undefined): number | null => {
+  const raw = text(value);
+  if (raw === null) return null;
+  const parsed = Number(raw);
+  return Number.isFinite(parsed) ? parsed : null;
+};
+
+export function readDecision(properties: Record<string, string | null | undefined>): StoredDecision {
+  const tier = TierSchema.safeParse(text(properties.routing_tier));
+  const band = BandSchema.safeParse(text(properties.confidence_band));
+  return {
+    intentScore: numberOf(properties.intent_score),
+    fitScore: numberOf(properties.fit_score),
+    leadScore: numberOf(properties.lead_score),
+    tier: tier.success ? tier.data : null,
+    reason: properties.last_decision_reason?.trim() ? properties.last_decision_reason : null,
+    decidedAt: text(properties.last_decision_at),
+    scoringVersion: text(properties.scoring_version),
+    decisionKey: text(properties.decision_key),
+    enrichmentConfidence: numberOf(properties.enrichment_confidence),
+    enrichmentSource: text(properties.last_enrichment_source),
+    contentTrack: text(properties.content_track),
+    confidenceBand: band.success ? band.data : null,
+  };
+}
+
+export function readCardState(result: PropertiesResult): CardState {
+  if (result.isLoading) return { kind: 'loading' };
+  if (result.error) {
+    return { kind: 'error', message: result.error.message || 'HubSpot did not return the contact properties.' };
+  }
+  const decision = readDecision(result.properties);
+  // Without a tier or a score the engine never decided this contact.
+  if (decision.tier === null && decision.leadScore === null) return { kind: 'never_scored' };
+  return { kind: 'scored', decision };
+}
+
+export const TIER_TAG_VARIANT = { high: 'success', medium: 'warning', low: 'default' } as const satisfies Record<Tier, string>;
+export const TIER_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const satisfies Record<Tier, string>;
+
+export function formatScore(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value));
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * HubSpot hands datetime properties over as epoch milliseconds or ISO text depending
+ * on the surface, so both are accepted. Shown in UTC so every rep reads the same time.
+ */
+export function formatDecidedAt(value: string | null): string {
+  if (value === null) return 'never';
+  const epoch = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(epoch)) return value;
+  const at = new Date(epoch);
+  const month = MONTHS[at.getUTCMonth()] ?? '';
+  return `${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
+}
+
+/** "page_views" → "Page views" for breakdown labels. */
+export function humanize(key: string): string {
+  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
