@@ -69,6 +69,35 @@ export interface CrmGateway {
   listOwners(): Promise<OwnerRecord[]>;
 }
 
+export interface PropertyGroupDefinition {
+  name: string;
+  label: string;
+  displayOrder?: number;
+}
+
+/** Provisioning: the contact property group and properties this product writes. */
+export interface PropertyAdmin {
+  /** Creates the contact property group unless it exists. */
+  ensurePropertyGroup(group: PropertyGroupDefinition): Promise<{ created: boolean }>;
+  /** The contact property's definition, or null if it does not exist. */
+  getContactProperty(name: string): Promise<PropertyDefinition | null>;
+  /** Creates the contact property; `created: false` when it already existed (HubSpot answers 409). */
+  createContactProperty(definition: PropertyDefinition): Promise<{ created: boolean }>;
+}
+
+export interface CompanyWithHistory {
+  company: CrmRecord;
+  history: Record<string, PropertyHistoryEntry[]>;
+}
+
+/** Company look-ups the hubspot-company enrichment provider needs. */
+export interface CompanyDirectory {
+  /** The first company whose `domain` equals the key, or null. */
+  findCompanyByDomain(domain: string, properties: readonly string[]): Promise<CrmRecord | null>;
+  /** A company with the history of the given properties (newest first), or null if it does not exist. */
+  getCompanyWithHistory(companyId: string, properties: readonly string[]): Promise<CompanyWithHistory | null>;
+}
+
 export interface EnrichmentProvider {
   readonly id: string;
   /** Facts for a company key; null when the provider knows nothing. Throws EnrichmentError on I/O failure. */

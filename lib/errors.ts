@@ -1,0 +1,90 @@
+// The small family of I/O errors adapters throw. Expected outcomes are values;
+// these are for I/O that failed. Messages name the operation and never carry a secret.
+
+export interface CrmErrorDetails {
+  status?: number;
+  category?: string;
+  correlationId?: string;
+  cause?: unknown;
+}
+
+/** A HubSpot CRM call failed. `message` names the operation, e.g. "HubSpot read contact 42 failed (404 OBJECT_NOT_FOUND): …". */
+export class CrmError extends Error {
+  override readonly name: string = 'CrmError';
+  readonly operation: string;
+  readonly status: number | undefined;
+  readonly category: string | undefined;
+  readonly correlationId: string | undefined;
+
+  constructor(operation: string, detail: string, details: CrmErrorDetails = {}) {
+    const code = [details.status, details.category].filter((part) => part !== undefined && part !== '').join(' ');
+    super(`HubSpot ${operation} failed${code ? ` (${code})` : ''}: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.operation = operation;
+    this.status = details.status;
+    this.category = details.category;
+    this.correlationId = details.correlationId;
+  }
+}
+
+/** HubSpot answered 429 after the client's own retries: back off before the next call. */
+export class RateLimitError extends CrmError {
+  override readonly name: string = 'RateLimitError';
+  readonly policyName: string | undefined;
+
+  constructor(operation: string, detail: string, details: CrmErrorDetails & { policyName?: string } = {}) {
+    super(operation, detail, details);
+    this.policyName = details.policyName;
+  }
+}
+
+/** The record (or property, or group) does not exist. */
+export class NotFoundError extends CrmError {
+  override readonly name: string = 'NotFoundError';
+}
+
+/** No HubSpot token in the environment: nothing can be read or written. */
+export class MissingTokenError extends Error {
+  override readonly name: string = 'MissingTokenError';
+  constructor() {
+    super('No HubSpot access token: set HUBSPOT_ACCESS_TOKEN (or PRIVATE_APP_ACCESS_TOKEN inside HubSpot).');
+  }
+}
+
+/** An enrichment provider could not answer (timeout, HTTP error, malformed response). */
+export class EnrichmentError extends Error {
+  override readonly name: string = 'EnrichmentError';
+  readonly provider: string;
+  readonly status: number | undefined;
+  readonly code: string;
+
+  constructor(provider: string, code: string, detail: string, details: { status?: number; cause?: unknown } = {}) {
+    super(`Enrichment provider ${provider} failed: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.provider = provider;
+    this.code = code;
+    this.status = details.status;
+  }
+}
+
+/** An AI provider could not answer usably (timeout, HTTP error, output that fails validation). */
+export class AiError extends Error {
+  override readonly name: string = 'AiError';
+  readonly provider: string;
+  readonly status: number | undefined;
+  readonly code: string;
+
+  constructor(provider: string, code: string, detail: string, details: { status?: number; cause?: unknown } = {}) {
+    super(`AI provider ${provider} failed: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.provider = provider;
+    this.code = code;
+    this.status = details.status;
+  }
+}
+
+/** Replaces every occurrence of each secret (tokens, keys) with "[redacted]". */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
