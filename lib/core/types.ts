@@ -31,6 +31,8 @@ export interface DecisionContext {
   unavailableOwnerIds?: string[];
   /** Owner ids that own a company, keyed by normalized company key (lead-to-account match). */
   accountOwners?: Record<string, string>;
+  /** Contacts already assigned per owner id in this period, for the config's capacity caps. */
+  ownerLoad?: Record<string, number>;
 }
 
 /** A fact with its confidence kept apart from the value. */

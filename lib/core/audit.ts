@@ -1,0 +1,64 @@
+// audit: the one readable line a rep sees, and the decision key that makes an
+// identical re-run recognisable. The key hashes normalized inputs and final
+// outcomes (never raw values the decision rewrites, never `now` directly), so
+// deciding again on the decision's own output gives the same key.
+import { MAX_REASON_LENGTH, type Tier } from './contract.ts';
+import { hashHex } from './hash.ts';
+import { stageLabel } from './lifecycle.ts';
+import { describeParts } from './score.ts';
+import type { Classification, NormalizedContact, Scores } from './types.ts';
+
+export interface KeyParts {
+  scoringVersion: string;
+  normalized: NormalizedContact;
+  enrichment: { source: string; confidence: number; industry: string | null; employees: number | null };
+  classification: Classification;
+  scores: Scores;
+  /** The lifecycle stage after this decision (moved or kept). */
+  finalStage: string | null;
+  /** The owner after this decision (assigned or kept). */
+  finalOwnerId: string | null;
+  reengage: boolean;
+}
+
+export function decisionKeyOf(k: KeyParts): string {
+  const n = k.normalized;
+  const c = k.classification;
+  const s = k.scores;
+  const fields = [
+    k.scoringVersion, n.companyKey, n.hasValidEmail, n.phoneE164, n.countryCode, n.stateCode, n.persona, n.seniority,
+    k.enrichment.source, k.enrichment.confidence, k.enrichment.industry, k.enrichment.employees,
+    c.contentTrack, c.confidenceBand, s.intent, s.fit, s.lead, s.tier, k.finalStage, k.finalOwnerId, k.reengage,
+  ];
+  const text = JSON.stringify(fields);
+  // Two seeds give 106 bits: collisions stay out of reach for any CRM size.
+  return `dk1-${hashHex(text, 1)}${hashHex(text, 2)}`;
+}
+
+export interface ReasonParts {
+  tier: Tier;
+  scores: Scores;
+  ownerName: string | null;
+  routeWhy: string;
+  lifecycleTo: string | null;
+  track: string;
+}
+
+/** "High tier (lead score 82 = intent 75, fit 88). Drivers: …. Owner: …. Lifecycle → …." capped at 500 characters. */
+export function decisionReason(p: ReasonParts): string {
+  const s = p.scores;
+  const drivers = describeParts({ ...s.parts.intent, ...s.parts.fit }, 'none yet', 3);
+  const parts = [
+    `${p.tier.charAt(0).toUpperCase()}${p.tier.slice(1)} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}).`,
+    `Main drivers: ${drivers}.`,
+    p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`,
+  ];
+  if (p.lifecycleTo !== null) parts.push(`Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`);
+  parts.push(`Track: ${p.track.replace(/_/g, ' ')}.`);
+  return truncate(parts.join(' '), MAX_REASON_LENGTH);
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,84 @@
+// classify (rules): a deterministic content-track classifier used when no AI
+// classification comes in. Every point it gives is explainable.
+import type { Config } from './config.ts';
+import type { ConfidenceBand, Persona } from './contract.ts';
+import { matchedKeywords } from './text-match.ts';
+import type { Classification, Reason, Stage } from './types.ts';
+import { industryKey } from './values.ts';
+
+export interface ClassifyFields {
+  persona: Persona;
+  industry: string | null;
+  /** Lifecycle stage as stored; only customer/evangelist change the track (so a forward move never flips it). */
+  lifecycle: string | null;
+  /** Free text the contact wrote (message, form answers, conversion names), any case. */
+  text: string;
+  pageViews: number;
+}
+
+type Track = Config['classification']['tracks'][number];
+
+interface TrackScore { track: Track; points: number; why: string[] }
+
+export function classifyByRules(fields: ClassifyFields, config: Config): Stage<Classification> {
+  const cls = config.classification;
+  const text = fields.text.toLowerCase();
+  const objections = cls.objections.filter((o) => matchedKeywords(text, o.keywords).length > 0).map((o) => o.id);
+  const customer = fields.lifecycle === 'customer' || fields.lifecycle === 'evangelist';
+  const engaged = fields.pageViews >= cls.engagedPageViews;
+  let best: TrackScore | null = null;
+  if (customer && cls.customerTrack !== undefined) {
+    const track = cls.tracks.find((t) => t.id === cls.customerTrack)!;
+    best = { ...scoreTrack(track, fields, text), points: 4 };
+    best.why.unshift('an existing customer');
+  } else {
+    for (const track of cls.tracks) {
+      if (track.id === cls.customerTrack) continue;
+      const s = scoreTrack(track, fields, text);
+      if (s.points > 0 && (best === null || s.points > best.points)) best = s;
+    }
+  }
+  const chosen = best ?? { track: cls.tracks.find((t) => t.id === cls.defaultTrack)!, points: 0, why: [] };
+  const band = bandOf(chosen.points + (engaged && chosen.points > 0 ? 1 : 0));
+  const reason: Reason = chosen.points === 0
+    ? { code: 'classify_default_track', message: `No strong signal in title, industry or message, so the ${chosen.track.label} track applies (confidence low).` }
+    : { code: 'classify_rules_track', message: `${chosen.track.label} track: ${chosen.why.join(', ')} (confidence ${band}).` };
+  const reasons = [reason];
+  if (objections.length > 0) reasons.push({ code: 'classify_objections', message: `Possible objections in their message: ${objections.join(', ').replace(/_/g, ' ')}.` });
+  return {
+    value: {
+      contentTrack: chosen.track.id,
+      objections,
+      confidenceBand: band,
+      nextBestAsset: chosen.track.asset,
+      subjectLine: chosen.track.subject,
+      source: 'rules',
+    },
+    reasons,
+  };
+}
+
+function scoreTrack(track: Track, fields: ClassifyFields, text: string): TrackScore {
+  const why: string[] = [];
+  let points = 0;
+  if (track.personas.includes(fields.persona)) {
+    points += 2;
+    why.push(`${fields.persona.replace(/_/g, ' ')} persona`);
+  }
+  if (fields.industry !== null && track.industries.includes(industryKey(fields.industry))) {
+    points += 1;
+    why.push(`${fields.industry} industry`);
+  }
+  const words = matchedKeywords(text, track.keywords);
+  if (words.length > 0) {
+    points += Math.min(4, 2 * words.length);
+    why.push(`mentions ${words.slice(0, 3).map((w) => `"${w}"`).join(', ')}`);
+  }
+  return { track, points, why };
+}
+
+function bandOf(points: number): ConfidenceBand {
+  if (points >= 4) return 'high';
+  if (points >= 2) return 'medium';
+  return 'low';
+}

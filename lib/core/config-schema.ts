@@ -1,0 +1,149 @@
+// The rules-as-code schema for config/decisions.json. Every cross-reference
+// (pool → owner, territory → pool, track ids, forward-only lifecycle rules) is
+// checked here so the engine can trust the config it is given.
+import { z } from 'zod';
+import { PERSONAS, SENIORITIES, TIERS } from './contract.ts';
+import { FUNNEL_STAGES } from './lifecycle-stages.ts';
+
+const Points = z.number().min(-100).max(100);
+const Id = z.string().min(1).max(64);
+const Keyword = z.string().min(2).max(60);
+
+const CappedCount = z.strictObject({
+  pointsEach: Points.describe('Points for each one'),
+  maxPoints: z.number().min(0).max(100).describe('Cap on the total for this signal'),
+});
+
+const ScoringSchema = z.strictObject({
+  weights: z.strictObject({
+    intent: z.number().min(0).max(1).describe('Share of intent in lead_score'),
+    fit: z.number().min(0).max(1).describe('Share of fit in lead_score'),
+  }).refine((w) => Math.abs(w.intent + w.fit - 1) < 1e-9, { message: 'intent + fit must add up to 1' }),
+  tiers: z.strictObject({
+    high: z.int().min(0).max(100).describe('lead_score at or above this is tier high'),
+    medium: z.int().min(0).max(100).describe('lead_score at or above this (and below high) is tier medium'),
+  }).refine((t) => t.high > t.medium, { message: 'high must be greater than medium' }),
+  intent: z.strictObject({
+    pageViews: CappedCount,
+    formSubmissions: CappedCount,
+    recency: z.strictObject({
+      maxPoints: z.number().min(0).max(100).describe('Points for activity right now'),
+      halfLifeDays: z.number().positive().max(3650).describe('Days after which the recency points halve'),
+    }),
+  }),
+  fit: z.strictObject({
+    persona: z.partialRecord(z.enum(PERSONAS), Points).describe('Points per persona'),
+    seniority: z.partialRecord(z.enum(SENIORITIES), Points).describe('Points per seniority'),
+    industry: z.record(z.string().min(1), Points).describe('Points per industry (HubSpot industry value, matched case-insensitively)'),
+    unknownIndustry: Points.describe('Points when the industry is unknown'),
+    companySize: z.array(z.strictObject({ minEmployees: z.int().min(0), points: Points })).min(1)
+      .describe('Size bands; the band with the largest minEmployees not above the head count wins'),
+    unknownCompanySize: Points.describe('Points when the head count is unknown'),
+  }),
+});
+
+const EnrichmentSchema = z.strictObject({
+  crmConfidence: z.int().min(0).max(100).describe('Confidence given to a non-empty company-record value'),
+  contactConfidence: z.int().min(0).max(100).describe('Confidence given to a value typed on the contact (industry, numemployees)'),
+});
+
+const TrackSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use snake_case ids'),
+  label: z.string().min(1),
+  personas: z.array(z.enum(PERSONAS)).describe('Personas this track speaks to'),
+  industries: z.array(z.string().min(1)).describe('Industries this track speaks to'),
+  keywords: z.array(Keyword).describe('Words in the free text that point to this track (any language, lower case)'),
+  asset: z.string().min(1).max(120).describe('Next best asset to send'),
+  subject: z.string().min(1).max(120).describe('Suggested email subject line'),
+});
+
+const ClassificationSchema = z.strictObject({
+  tracks: z.array(TrackSchema).min(1),
+  defaultTrack: Id.describe('Track used when nothing matches'),
+  customerTrack: Id.optional().describe('Track for customers and evangelists, if any'),
+  objections: z.array(z.strictObject({ id: Id, keywords: z.array(Keyword).min(1) })),
+  engagedPageViews: z.int().min(0).describe('Page views that count as a signal of active research'),
+});
+
+const StageOrNone = z.enum([...FUNNEL_STAGES, 'none']);
+
+const LifecycleSchema = z.strictObject({
+  transitions: z.array(z.strictObject({
+    tier: z.enum(TIERS),
+    from: z.array(StageOrNone).min(1).describe('Current stages this rule moves ("none" = empty)'),
+    to: z.enum(FUNNEL_STAGES),
+  })),
+});
+
+const OwnerSchema = z.strictObject({
+  id: z.string().regex(/^\d+$/, 'owner ids are HubSpot owner ids (digits)'),
+  name: z.string().min(1),
+  email: z.email(),
+  team: z.string().min(1),
+  available: z.boolean().describe('false while on PTO: no new contacts'),
+  capacity: z.int().positive().nullable().describe('Max contacts assigned per run (ownerLoad in context); null = no cap'),
+});
+
+const RoutingSchema = z.strictObject({
+  reassignExisting: z.boolean().describe('Re-route contacts that already have an owner'),
+  owners: z.array(OwnerSchema).min(1),
+  pools: z.array(z.strictObject({
+    id: Id,
+    members: z.array(z.strictObject({ ownerId: z.string(), weight: z.number().positive().max(1000) })).min(1),
+  })).min(1),
+  territories: z.array(z.strictObject({
+    name: z.string().min(1),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case')).min(1),
+    states: z.array(z.string().min(1)).optional().describe('Limit to these states/regions (codes or names)'),
+    pool: Id,
+  })),
+  defaultPool: Id.describe('Pool for contacts no territory matches'),
+  fallbackOwnerId: z.string().describe('Owner when nobody in the pool can take the contact'),
+});
+
+const NotifySchema = z.strictObject({
+  tiers: z.array(z.enum(TIERS)).describe('Tiers that create a task for the owner'),
+  maxTasksPerOwner: z.int().min(0).describe('Throttle: tasks per owner inside the throttle window'),
+  throttleWindowHours: z.number().positive(),
+  dedupeWindowHours: z.number().min(0).describe('No second task for the same contact inside this window'),
+});
+
+export const ConfigSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'use a version like 2026.11.1').max(40),
+  scoring: ScoringSchema,
+  enrichment: EnrichmentSchema,
+  classification: ClassificationSchema,
+  lifecycle: LifecycleSchema,
+  routing: RoutingSchema,
+  notify: NotifySchema,
+  reengagement: z.strictObject({
+    inactiveDays: z.int().positive().describe('Days without activity after which a non-customer is flagged'),
+  }),
+}).superRefine(checkReferences);
+
+type RawConfig = z.output<typeof ConfigSchema>;
+
+function checkReferences(c: Omit<RawConfig, never>, ctx: z.RefinementCtx): void {
+  const owners = new Set(c.routing.owners.map((o) => o.id));
+  const pools = new Set(c.routing.pools.map((p) => p.id));
+  const tracks = new Set(c.classification.tracks.map((t) => t.id));
+  const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
+  if (owners.size !== c.routing.owners.length) issue(['routing', 'owners'], 'owner ids must be unique');
+  c.routing.pools.forEach((p, i) => p.members.forEach((m, j) => {
+    if (!owners.has(m.ownerId)) issue(['routing', 'pools', i, 'members', j, 'ownerId'], `unknown owner "${m.ownerId}"`);
+  }));
+  c.routing.territories.forEach((t, i) => {
+    if (!pools.has(t.pool)) issue(['routing', 'territories', i, 'pool'], `unknown pool "${t.pool}"`);
+  });
+  if (!pools.has(c.routing.defaultPool)) issue(['routing', 'defaultPool'], `unknown pool "${c.routing.defaultPool}"`);
+  if (!owners.has(c.routing.fallbackOwnerId)) issue(['routing', 'fallbackOwnerId'], `unknown owner "${c.routing.fallbackOwnerId}"`);
+  if (tracks.size !== c.classification.tracks.length) issue(['classification', 'tracks'], 'track ids must be unique');
+  if (!tracks.has(c.classification.defaultTrack)) issue(['classification', 'defaultTrack'], `unknown track "${c.classification.defaultTrack}"`);
+  const customer = c.classification.customerTrack;
+  if (customer !== undefined && !tracks.has(customer)) issue(['classification', 'customerTrack'], `unknown track "${customer}"`);
+  c.lifecycle.transitions.forEach((t, i) => t.from.forEach((from, j) => {
+    const a = from === 'none' ? -1 : FUNNEL_STAGES.indexOf(from);
+    if (FUNNEL_STAGES.indexOf(t.to) <= a) issue(['lifecycle', 'transitions', i, 'from', j], `${from} → ${t.to} would move backward (or stay); lifecycle only moves forward`);
+  }));
+}

@@ -1,0 +1,118 @@
+// enrich: company size and industry, each with its confidence kept apart from
+// the value. A known-good CRM value is never replaced by a less confident one.
+import type { Config } from './config.ts';
+import type { EnrichedValue, EnrichmentFacts, PropertyMap, Reason, Stage } from './types.ts';
+import { readNumber, readText } from './values.ts';
+
+export interface EnrichOutcome {
+  source: string;
+  confidence: number;
+  industry: string | null;
+  employees: number | null;
+}
+
+export const COMPANY_SOURCE = 'hubspot-company';
+export const CONTACT_SOURCE = 'hubspot-contact';
+export const NO_SOURCE = 'none';
+
+interface Pick<T> { value: T; confidence: number; source: string }
+
+export function enrich(
+  contact: PropertyMap,
+  company: PropertyMap | null,
+  facts: EnrichmentFacts | null | undefined,
+  companyKey: string | null,
+  config: Config,
+): Stage<EnrichOutcome> {
+  const reasons: Reason[] = [];
+  const usable = usableFacts(facts, companyKey, reasons);
+  const knownGood = new Set(usable?.knownGood ?? []);
+  const industry = choose('industry', crmValue(company, 'industry', contact, 'industry', readIndustry, config),
+    usable?.industry, knownGood.has('industry'), reasons);
+  const employees = choose('company size', crmValue(company, 'numberofemployees', contact, 'numemployees', readEmployees, config),
+    usable?.employees, knownGood.has('numberofemployees'), reasons);
+  const picks = [industry, employees].filter((p): p is Pick<string> | Pick<number> => p !== null);
+  if (picks.length === 0) {
+    reasons.push({ code: 'enrich_no_data', message: 'No company size or industry is known yet, so fit uses neutral points.' });
+    return { value: { source: NO_SOURCE, confidence: 0, industry: null, employees: null }, reasons };
+  }
+  // Averaged over both facts: a missing fact counts as zero confidence.
+  const confidence = Math.round(picks.reduce((s, p) => s + p.confidence, 0) / 2);
+  const source = mainSource(picks);
+  const known = [industry ? `industry ${industry.value}` : null, employees ? `${employees.value} employees` : null].filter(Boolean).join(', ');
+  reasons.push({ code: 'enrich_facts', message: `Company facts (${known}) from ${source}, confidence ${confidence} of 100.` });
+  return {
+    value: { source, confidence, industry: industry?.value ?? null, employees: employees?.value ?? null },
+    reasons,
+  };
+}
+
+function usableFacts(facts: EnrichmentFacts | null | undefined, companyKey: string | null, reasons: Reason[]): EnrichmentFacts | null {
+  if (!facts) return null;
+  if (facts.fallback) reasons.push(facts.fallback);
+  if (companyKey === null || facts.companyKey !== companyKey) {
+    reasons.push({ code: 'enrich_key_mismatch', message: `Provider facts are for ${facts.companyKey || 'another company'}, not this contact's company, so they were ignored.` });
+    return null;
+  }
+  return facts;
+}
+
+function readIndustry(v: unknown): string | null {
+  const t = readText(v);
+  return t === null ? null : t.slice(0, 80);
+}
+
+function readEmployees(v: unknown): number | null {
+  const n = readNumber(v);
+  return n !== null && n >= 1 && n < 10_000_000 ? Math.round(n) : null;
+}
+
+function crmValue<T>(
+  company: PropertyMap | null, companyProp: string, contact: PropertyMap, contactProp: string,
+  read: (v: unknown) => T | null, config: Config,
+): Pick<T> | null {
+  const fromCompany = company ? read(company[companyProp]) : null;
+  if (fromCompany !== null) return { value: fromCompany, confidence: config.enrichment.crmConfidence, source: COMPANY_SOURCE };
+  const fromContact = read(contact[contactProp]);
+  if (fromContact !== null) return { value: fromContact, confidence: config.enrichment.contactConfidence, source: CONTACT_SOURCE };
+  return null;
+}
+
+function choose<T extends string | number>(
+  label: string, crm: Pick<T> | null, provided: EnrichedValue<T> | undefined, knownGood: boolean, reasons: Reason[],
+): Pick<T> | null {
+  const provider = validProvided(provided);
+  if (crm && knownGood) {
+    const held = { ...crm, confidence: 100 };
+    if (provider && provider.value !== crm.value) reasons.push({ code: 'enrich_kept_known_good', message: `Kept the CRM ${label} (${crm.value}): a person set it, so ${provider.source}'s ${provider.value} does not replace it.` });
+    return held;
+  }
+  if (!provider) return crm;
+  if (!crm) {
+    reasons.push({ code: 'enrich_filled_from_provider', message: `${cap(label)} ${provider.value} comes from ${provider.source} (confidence ${provider.confidence}).` });
+    return provider;
+  }
+  if (provider.confidence > crm.confidence && provider.value !== crm.value) {
+    reasons.push({ code: 'enrich_provider_more_confident', message: `${cap(label)} ${provider.value} from ${provider.source} (confidence ${provider.confidence}) replaces the CRM's ${crm.value} (confidence ${crm.confidence}).` });
+    return provider;
+  }
+  if (provider.value !== crm.value) reasons.push({ code: 'enrich_kept_crm_value', message: `Kept the CRM ${label} (${crm.value}): ${provider.source} is less sure (confidence ${provider.confidence}).` });
+  return { ...crm, confidence: Math.max(crm.confidence, provider.value === crm.value ? provider.confidence : 0) };
+}
+
+function validProvided<T extends string | number>(p: EnrichedValue<T> | undefined): Pick<T> | null {
+  if (!p || p.value === null || p.value === undefined || p.value === '') return null;
+  if (typeof p.value === 'number' && !(Number.isFinite(p.value) && p.value >= 1)) return null;
+  const confidence = Number.isFinite(p.confidence) ? Math.min(100, Math.max(0, Math.round(p.confidence))) : 0;
+  return { value: p.value, confidence, source: typeof p.source === 'string' && p.source !== '' ? p.source : 'provider' };
+}
+
+function mainSource(picks: Pick<unknown>[]): string {
+  const external = picks.find((p) => p.source !== COMPANY_SOURCE && p.source !== CONTACT_SOURCE);
+  if (external) return external.source;
+  return picks.some((p) => p.source === COMPANY_SOURCE) ? COMPANY_SOURCE : CONTACT_SOURCE;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,36 @@
+// Small pure hashes for keys: no node:crypto in the core, and deterministic across runs.
+
+/** cyrb53: a fast 53-bit string hash with good avalanche (public domain, bryc). */
+export function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed;
+  let h2 = 0x41c6ce57 ^ seed;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** A hex digest of 14 characters (53 bits) of the text. */
+export function hashHex(text: string, seed = 0): string {
+  return hash53(text, seed).toString(16).padStart(14, '0');
+}
+
+/** A uniform number in the open interval (0, 1) derived from the text. */
+export function hashUnit(text: string): number {
+  return (hash53(text) + 0.5) / 9007199254740992;
+}
+
+/** JSON with object keys sorted, so equal data always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}

@@ -1,0 +1,164 @@
+// decide: normalize → enrich → classify → score → lifecycle → route → notify → audit.
+// Pure and total: any input gives a Decision; nothing here throws on bad data.
+import { decisionKeyOf, decisionReason, type KeyParts } from './audit.ts';
+import { classifyByRules } from './classify.ts';
+import type { Config } from './config.ts';
+import { enrich } from './enrich.ts';
+import { decideLifecycle } from './lifecycle.ts';
+import { normalizeContact } from './normalize/index.ts';
+import { notify } from './notify.ts';
+import { reengagement } from './reengagement.ts';
+import { ownerName, route } from './route.ts';
+import { score } from './score.ts';
+import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
+import { readCount, readText, readTime, storedString } from './values.ts';
+import { bool, diffWritePlan } from './write-plan.ts';
+import { safeDecision } from './safe-decision.ts';
+
+const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
+const MAX_COUNT = 1_000_000;
+
+export function decide(input: DecisionInput, config: Config, now: Date): Decision {
+  try {
+    return decideUnsafe(input, config, now);
+  } catch (err) {
+    // Defence in depth: the stages are total by construction, but a decision must always come back.
+    return safeDecision(input, config, now, err);
+  }
+}
+
+function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision {
+  const nowMs = Number.isFinite(now.getTime()) ? now.getTime() : 0;
+  const nowIso = new Date(nowMs).toISOString();
+  const id = idOf(input);
+  const props = mapOf(input.properties);
+  const companyProps = input.company ? mapOf(input.company.properties) : null;
+  const context = contextOf(input.context);
+
+  const normalized = normalizeContact(props, companyProps);
+  const n = normalized.value;
+  const enriched = enrich(props, companyProps, input.enrichment, n.companyKey, config);
+  const currentStage = readText(props['lifecyclestage'])?.toLowerCase() ?? null;
+  const pageViews = Math.min(MAX_COUNT, readCount(props['hs_analytics_num_page_views']));
+  const classified = classification(input.classification, {
+    persona: n.persona, industry: enriched.value.industry, lifecycle: currentStage, text: freeText(props), pageViews,
+  }, config);
+  const scored = score({
+    pageViews,
+    formSubmissions: Math.min(MAX_COUNT, readCount(props['num_conversion_events'])),
+    lastActivityMs: latest(readTime(props['hs_analytics_last_visit_timestamp']), readTime(props['recent_conversion_date'])),
+    persona: n.persona, seniority: n.seniority, industry: enriched.value.industry, employees: enriched.value.employees,
+  }, config, nowMs);
+  const s = scored.value;
+  const lifecycle = decideLifecycle(currentStage, s.tier, config);
+  const finalStage = lifecycle.value.to ?? currentStage;
+  const currentOwner = readText(props['hubspot_owner_id']);
+  const routed = route({
+    contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
+    companyOwnerId: companyProps ? readText(companyProps['hubspot_owner_id']) : null,
+    countryCode: n.countryCode, stateCode: n.stateCode,
+  }, config, context);
+  const ownerId = routed.value.ownerId;
+  const reengage = reengagement(props, finalStage, config, nowMs);
+
+  const keyParts: KeyParts = {
+    scoringVersion: config.scoringVersion, normalized: n, enrichment: enriched.value, classification: classified.value,
+    scores: s, finalStage, finalOwnerId: ownerId, reengage: reengage.value.flagged,
+  };
+  const decisionKey = decisionKeyOf(keyParts);
+  const name = ownerId === null ? null : ownerName(ownerId, config);
+  const reason = decisionReason({
+    tier: s.tier, scores: s, ownerName: name, routeWhy: routeWhy(routed.value.method, routed.value.pool),
+    lifecycleTo: lifecycle.value.to, track: classified.value.contentTrack,
+  });
+  const notified = notify({
+    contactId: id, tier: s.tier, ownerId, ownerName: name ?? 'nobody', decisionKey,
+    subject: `Follow up: ${s.tier}-intent lead (score ${s.lead})`,
+    body: `${reason}\nSuggested asset: ${classified.value.nextBestAsset}. Subject line: ${classified.value.subjectLine}`,
+  }, config, context, nowMs);
+
+  const unchanged = storedString(props['decision_key']) === decisionKey;
+  const classificationChanged = storedString(props['content_track']) !== classified.value.contentTrack
+    || storedString(props['confidence_band']) !== classified.value.confidenceBand;
+  const audit: Stage<{ reason: string }> = {
+    value: { reason },
+    reasons: [unchanged
+      ? { code: 'audit_unchanged', message: 'Same decision as the stored one, so the audit fields are left as they are.' }
+      : { code: 'audit_recorded', message: `Decision recorded with rules ${config.scoringVersion}.` }],
+  };
+  const writePlan = diffWritePlan({
+    intent_score: String(s.intent), fit_score: String(s.fit), lead_score: String(s.lead), routing_tier: s.tier,
+    normalized_company_key: n.companyKey ?? '', has_valid_email: bool(n.hasValidEmail),
+    persona: n.persona, seniority: n.seniority, country_code: n.countryCode ?? '', phone: n.phoneE164,
+    enrichment_confidence: String(enriched.value.confidence), last_enrichment_source: enriched.value.source,
+    content_track: classified.value.contentTrack, confidence_band: classified.value.confidenceBand,
+    last_ai_classification_at: !unchanged && classificationChanged ? nowIso : null,
+    lifecyclestage: lifecycle.value.to, hubspot_owner_id: routed.value.changed ? ownerId : null,
+    last_decision_reason: unchanged ? null : reason, last_decision_at: unchanged ? null : nowIso,
+    decision_key: unchanged ? null : decisionKey, scoring_version: unchanged ? null : config.scoringVersion,
+  }, props);
+
+  const stages = [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit];
+  const reasons: Reason[] = [];
+  for (const st of stages) for (const r of st.reasons) reasons.push(r);
+  return {
+    id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
+    normalize: normalized, enrich: enriched, classify: classified, score: scored, lifecycle, route: routed,
+    notify: { value: notified.value, reasons: notified.reasons }, reengagement: reengage, audit,
+    writePlan, sideEffects: notified.effect ? [notified.effect] : [], reasons,
+  };
+}
+
+function classification(given: Classification | null | undefined, fields: Parameters<typeof classifyByRules>[0], config: Config): Stage<Classification> {
+  if (given && typeof given === 'object') {
+    const known = config.classification.tracks.some((t) => t.id === given.contentTrack);
+    const bandOk = given.confidenceBand === 'high' || given.confidenceBand === 'medium' || given.confidenceBand === 'low';
+    if (known && bandOk) {
+      const reasons: Reason[] = [{ code: 'classify_provider', message: `Track ${given.contentTrack.replace(/_/g, ' ')} from ${String(given.source)} (confidence ${given.confidenceBand}).` }];
+      if (given.fallback) reasons.push(given.fallback);
+      return { value: given, reasons };
+    }
+    const rules = classifyByRules(fields, config);
+    return { value: rules.value, reasons: [{ code: 'classify_provider_rejected', message: 'The AI classification named an unknown track or band, so the rules classifier decided.' }, ...rules.reasons] };
+  }
+  return classifyByRules(fields, config);
+}
+
+function routeWhy(method: string, pool: string | undefined): string {
+  if (method === 'kept') return 'already the owner';
+  if (method === 'account_match') return 'owns the account';
+  if (method === 'fallback') return 'fallback owner';
+  return `${(pool ?? 'default').replace(/_/g, ' ')} pool`;
+}
+
+function freeText(props: PropertyMap): string {
+  let text = '';
+  for (const p of TEXT_PROPERTIES) {
+    const t = readText(props[p]);
+    if (t !== null) text += (text === '' ? '' : ' ') + t.slice(0, 2000);
+  }
+  return text;
+}
+
+function latest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.max(a, b);
+}
+
+export function idOf(input: DecisionInput): string {
+  const id = (input as { id?: unknown } | null)?.id;
+  if (typeof id === 'string') return id.slice(0, 200);
+  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
+  return '';
+}
+
+function mapOf(value: unknown): PropertyMap {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as PropertyMap) : {};
+}
+
+function contextOf(value: unknown): DecisionContext | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as DecisionContext) : undefined;
+}
+
+export type { NormalizedContact };

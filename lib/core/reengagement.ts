@@ -1,0 +1,30 @@
+// reengagement: flags non-customers with no activity for too long. Reason only.
+import type { Config } from './config.ts';
+import type { PropertyMap, Reason, Stage } from './types.ts';
+import { DAY_MS, readTime } from './values.ts';
+
+const ACTIVITY_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp', 'hs_analytics_last_visit_timestamp', 'recent_conversion_date'] as const;
+
+export function lastActivityMs(props: PropertyMap): number | null {
+  let latest: number | null = null;
+  for (const p of ACTIVITY_PROPERTIES) {
+    const t = readTime(props[p]);
+    if (t !== null && (latest === null || t > latest)) latest = t;
+  }
+  return latest ?? readTime(props['createdate']);
+}
+
+export function reengagement(props: PropertyMap, stage: string | null, config: Config, nowMs: number): Stage<{ flagged: boolean; inactiveDays: number | null }> {
+  const last = lastActivityMs(props);
+  const inactiveDays = last === null ? null : Math.max(0, Math.floor((nowMs - last) / DAY_MS));
+  const done = (flagged: boolean, reason: Reason) => ({ value: { flagged, inactiveDays }, reasons: [reason] });
+  if (stage === 'customer' || stage === 'evangelist') {
+    return done(false, { code: 'reengage_customer', message: 'Customers are not flagged for re-engagement.' });
+  }
+  if (inactiveDays === null) return done(false, { code: 'reengage_no_activity_data', message: 'No activity dates, so re-engagement cannot be judged.' });
+  const limit = config.reengagement.inactiveDays;
+  if (inactiveDays > limit) {
+    return done(true, { code: 'reengage_inactive', message: `No activity for ${inactiveDays} days (more than ${limit}): worth a re-engagement campaign.` });
+  }
+  return done(false, { code: 'reengage_active', message: `Active ${inactiveDays} day${inactiveDays === 1 ? '' : 's'} ago, within ${limit} days.` });
+}

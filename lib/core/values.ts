@@ -1,0 +1,57 @@
+// Reading raw CRM values defensively: HubSpot sends strings, but JSONL and
+// hand-edited records bring numbers, booleans, nulls and garbage. Never throws.
+
+const MAX_TEXT = 5_000;
+
+/** A trimmed non-empty string, or null. Numbers become their decimal form; anything else is null. */
+export function readText(value: unknown): string | null {
+  if (typeof value === 'string') {
+    const t = value.length > MAX_TEXT ? value.slice(0, MAX_TEXT).trim() : value.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+/** A finite number from a number or numeric string ("1,200" tolerated), or null. */
+export function readNumber(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string' || value.length > 40) return null;
+  const t = value.trim().replace(/[,_\s]/g, '');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A non-negative integer count, or 0 when absent or unreadable. */
+export function readCount(value: unknown): number {
+  const n = readNumber(value);
+  if (n === null || n < 0) return 0;
+  return Math.floor(n);
+}
+
+/** Epoch milliseconds from HubSpot's epoch-ms strings or ISO dates, or null. */
+export function readTime(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
+  if (typeof value !== 'string' || value.length > 64) return null;
+  const t = value.trim();
+  if (t === '') return null;
+  if (/^\d{9,14}$/.test(t)) return Number(t);
+  const ms = Date.parse(t);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** The value as HubSpot would store it, for comparing against a planned write. */
+export function storedString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return '';
+}
+
+export const DAY_MS = 86_400_000;
+
+/** HubSpot industry enum form: "Computer Software" → "COMPUTER_SOFTWARE". */
+export function industryKey(industry: string): string {
+  return industry.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+}
