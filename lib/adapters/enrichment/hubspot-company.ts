@@ -1,0 +1,56 @@
+// The embedded default: facts from the associated (or domain-matched) HubSpot company.
+// A value a person set (latest history entry from CRM_UI) is high confidence and known-good.
+import type { CompanyDirectory, EnrichmentProvider, PropertyHistoryEntry } from '../../ports.ts';
+import type { PropertyMap } from '../../core/types.ts';
+import { CrmError, EnrichmentError } from '../../errors.ts';
+import { buildFacts, COMPANY_PROPERTY_OF, CONFIDENCE, FACT_NAMES, type FactName } from './facts.ts';
+import { createCrmRecordProvider } from './crm-record.ts';
+import { withFallback, type ResilienceOptions } from './with-fallback.ts';
+
+export const HUBSPOT_COMPANY_SOURCE = 'hubspot-company';
+export const PERSON_SOURCE_TYPES = ['CRM_UI'] as const;
+
+const COMPANY_PROPERTIES = FACT_NAMES.map((fact) => COMPANY_PROPERTY_OF[fact]);
+
+/** Was the current value set by a person? The newest history entry says who wrote it. */
+export function setByPerson(history: readonly PropertyHistoryEntry[] | undefined): boolean {
+  const latest = history?.[0];
+  return latest !== undefined && latest.value !== '' && (PERSON_SOURCE_TYPES as readonly string[]).includes(latest.sourceType);
+}
+
+function companyIdFrom(company: PropertyMap | null): string | null {
+  const id = company?.['hs_object_id'] ?? company?.['id'];
+  return typeof id === 'string' && /^\d+$/.test(id) ? id : null;
+}
+
+/** The provider without resilience; `createHubSpotCompanyProvider` wraps it. */
+export function createHubSpotCompanyLookup(directory: CompanyDirectory): EnrichmentProvider {
+  return {
+    id: HUBSPOT_COMPANY_SOURCE,
+    async lookup(companyKey, hints) {
+      try {
+        const companyId = companyIdFrom(hints.company)
+          ?? (await directory.findCompanyByDomain(companyKey, ['domain']))?.id
+          ?? null;
+        if (!companyId) return null;
+        const found = await directory.getCompanyWithHistory(companyId, COMPANY_PROPERTIES);
+        if (!found) return null;
+        const personSet = (fact: FactName) => setByPerson(found.history[COMPANY_PROPERTY_OF[fact]]);
+        const values = Object.fromEntries(FACT_NAMES.map((fact) => [fact, found.company.properties[COMPANY_PROPERTY_OF[fact]]]));
+        return buildFacts(HUBSPOT_COMPANY_SOURCE, companyKey, values,
+          (fact) => (personSet(fact) ? CONFIDENCE.personSet : CONFIDENCE.system),
+          FACT_NAMES.filter(personSet));
+      } catch (error) {
+        if (error instanceof EnrichmentError) throw error;
+        const status = error instanceof CrmError ? error.status : undefined;
+        const code = status === undefined ? 'network' : 'http_error';
+        throw new EnrichmentError(HUBSPOT_COMPANY_SOURCE, code, error instanceof Error ? error.message : 'company look-up failed', { status, cause: error });
+      }
+    },
+  };
+}
+
+/** hubspot-company with a timeout, bounded retries and the crm-record fallback. */
+export function createHubSpotCompanyProvider(directory: CompanyDirectory, options: ResilienceOptions = {}): EnrichmentProvider {
+  return withFallback(createHubSpotCompanyLookup(directory), createCrmRecordProvider(), { timeoutMs: 5000, retries: 1, ...options });
+}
