@@ -20,7 +20,7 @@ describe('hubspot-company enrichment provider', () => {
     expect(acme).toMatchObject({
       source: 'hubspot-company', companyKey: 'acme.com',
       industry: { value: 'SOFTWARE', confidence: 90 }, employees: { value: 120, confidence: 90 },
-      knownGood: ['name', 'industry', 'employees'],
+      knownGood: ['name', 'industry', 'numberofemployees'],
     });
     const beta = await provider.lookup('beta.io', { company: { hs_object_id: other } });
     expect(beta).toMatchObject({ industry: { value: 'RETAIL', confidence: 60 }, employees: { value: 15, confidence: 60 } });

@@ -41,7 +41,8 @@ export function buildFacts(
     (facts as unknown as Record<string, unknown>)[fact] = { value: parsed.data, confidence, source };
   }
   if (!any) return null;
-  const good = knownGood.filter((fact) => facts[fact] !== undefined);
+  // knownGood names company properties (what the engine compares against the CRM record).
+  const good = knownGood.filter((fact) => facts[fact] !== undefined).map((fact) => COMPANY_PROPERTY_OF[fact]);
   if (good.length) facts.knownGood = good;
   return facts;
 }
