@@ -47,10 +47,9 @@ export interface ReasonParts {
 /** "High tier (lead score 82 = intent 75, fit 88). Drivers: …. Owner: …. Lifecycle → …." capped at 500 characters. */
 export function decisionReason(p: ReasonParts): string {
   const s = p.scores;
-  const drivers = describeParts({ ...s.parts.intent, ...s.parts.fit }, 'none yet', 3);
   const parts = [
     `${p.tier.charAt(0).toUpperCase()}${p.tier.slice(1)} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}).`,
-    `Main drivers: ${drivers}.`,
+    `Intent from ${describeParts(s.parts.intent, 'no recent activity', 2)}; fit from ${describeParts(s.parts.fit, 'no fit signals', 2)}.`,
     p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`,
   ];
   if (p.lifecycleTo !== null) parts.push(`Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`);

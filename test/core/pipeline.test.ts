@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../lib/core/pipeline.ts';
+import { DecisionSummarySchema } from '../../lib/core/reply.ts';
+import { describeChange, toDecisionSummary } from '../../lib/core/summary.ts';
+import type { DecisionInput } from '../../lib/core/types.ts';
+import { NOW, daysAgo, testConfig } from './helpers.ts';
+
+const config = testConfig();
+const hot: DecisionInput = {
+  id: '42',
+  properties: {
+    email: 'Jane.Doe@Acme.co.uk', jobtitle: 'VP Engineering', country: 'Deutschland', phone: '030 1234567',
+    hs_analytics_num_page_views: '14', num_conversion_events: '2', hs_analytics_last_visit_timestamp: daysAgo(2),
+    lifecyclestage: 'lead', message: 'Does the API support webhooks?',
+  },
+  company: { properties: { domain: 'acme.co.uk', industry: 'COMPUTER_SOFTWARE', numberofemployees: '800' } },
+};
+const cold: DecisionInput = {
+  id: '7', properties: { email: 'kid@gmail.com', jobtitle: 'Student', phone: 'call me maybe', createdate: '2025-01-01T00:00:00Z' }, company: null,
+};
+
+describe('decide', () => {
+  it('decides a hot lead end to end', () => {
+    const d = decide(hot, config, NOW);
+    expect(d.score.value.tier).toBe('high');
+    expect(d.writePlan).toMatchObject({ lifecyclestage: 'marketingqualifiedlead', phone: '+49301234567', country_code: 'DE', normalized_company_key: 'acme.co.uk', routing_tier: 'high' });
+    expect(['104', '105', '106']).toContain(d.writePlan.hubspot_owner_id);
+    expect(d.sideEffects).toHaveLength(1);
+    expect(d.audit.value.reason).toMatchInlineSnapshot(`"High tier (lead score 88: intent 92, fit 83). Intent from 14 page views (+35), 2 form submissions (+30); fit from engineering persona (+25), vp seniority (+25). Owner: Fatou Diallo (emea pool). Lifecycle moved to Marketing qualified lead. Track: technical evaluation."`);
+  });
+
+  it('decides a cold free-mail student with an unparseable phone', () => {
+    const d = decide(cold, config, NOW);
+    expect(d.score.value.tier).toBe('low');
+    expect(d.writePlan.phone).toBeUndefined();
+    expect(d.writePlan.normalized_company_key).toBeUndefined();
+    expect(d.writePlan.lifecyclestage).toBe('subscriber');
+    expect(d.sideEffects).toEqual([]);
+    expect(d.reengagement.value.flagged).toBe(true);
+    expect(d.reasons.map((r) => r.code)).toContain('reengage_inactive');
+  });
+
+  it.each([
+    ['an identical re-run', (p: Record<string, unknown>, plan: Record<string, string>) => ({ ...p, ...plan }), false],
+    ['a re-run an hour later after new page views', (p: Record<string, unknown>, plan: Record<string, string>) => ({ ...p, ...plan, hs_analytics_num_page_views: '3' }), true],
+  ])('on %s rewrites the audit fields only when the decision changed', (_n, next, rewrites) => {
+    const first = decide(hot, config, NOW);
+    const later = new Date(NOW.getTime() + 3_600_000);
+    const second = decide({ ...hot, properties: next(hot.properties, first.writePlan as Record<string, string>) }, config, later);
+    expect('decision_key' in second.writePlan).toBe(rewrites);
+    expect('last_decision_at' in second.writePlan).toBe(rewrites);
+    expect(second.reasons.at(-1)!.code).toBe(rewrites ? 'audit_recorded' : 'audit_unchanged');
+  });
+
+  it('uses an AI classification when its track is known, and ignores it otherwise', () => {
+    const ai = { contentTrack: 'business_value', objections: [], confidenceBand: 'medium' as const, nextBestAsset: 'ROI calculator', subjectLine: 'x', source: 'openai-compatible' };
+    expect(decide({ ...hot, classification: ai }, config, NOW).classify.value.contentTrack).toBe('business_value');
+    const bad = decide({ ...hot, classification: { ...ai, contentTrack: 'made_up' } }, config, NOW);
+    expect(bad.classify.value.contentTrack).toBe('technical_evaluation');
+    expect(bad.classify.reasons[0]!.code).toBe('classify_provider_rejected');
+  });
+
+  it('keeps an owner and never reassigns without the config saying so', () => {
+    const d = decide({ ...hot, properties: { ...hot.properties, hubspot_owner_id: '107' } }, config, NOW);
+    expect(d.route.value).toMatchObject({ ownerId: '107', method: 'kept', changed: false });
+    expect(d.writePlan.hubspot_owner_id).toBeUndefined();
+  });
+
+  it('survives an invalid clock', () => {
+    const d = decide(hot, config, new Date('nonsense'));
+    expect(d.decidedAt).toBe('1970-01-01T00:00:00.000Z');
+  });
+});
+
+describe('summary', () => {
+  it('maps a decision to the card reply schema', () => {
+    const s = toDecisionSummary(decide(hot, config, NOW));
+    expect(DecisionSummarySchema.safeParse(s).success).toBe(true);
+    expect(s).toMatchObject({ tier: 'high', leadScore: 88, enrichmentSource: 'hubspot-company', contentTrack: 'technical_evaluation' });
+  });
+
+  it.each([
+    ['first decision', {}, 'Scored high (lead score 88): 14 page views (+35)'],
+    ['tier change', { routing_tier: 'medium', lead_score: '50' }, 'Tier medium → high: 14 page views (+35)'],
+    ['score change in the same tier', { routing_tier: 'high', lead_score: '70' }, 'Lead score 70 → 88, still high: 14 page views (+35)'],
+    ['nothing changed', { routing_tier: 'high', lead_score: '88' }, 'No change: still high (lead score 88)'],
+  ])('describes the change: %s', (_n, before, text) => {
+    expect(describeChange(before, decide(hot, config, NOW))).toBe(text);
+  });
+});
