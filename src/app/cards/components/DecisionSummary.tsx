@@ -1,5 +1,5 @@
 import {
-  DescriptionList, DescriptionListItem, Flex, Heading, Statistics, StatisticsItem, StatusTag, Tag, Text,
+  DescriptionList, DescriptionListItem, Flex, Statistics, StatisticsItem, StatusTag, Tag, Text,
 } from '@hubspot/ui-extensions';
 import {
   TIER_LABEL, TIER_TAG_VARIANT, formatDecidedAt, formatScore, type Band, type StoredDecision,
@@ -23,7 +23,7 @@ export function DecisionSummary({ decision }: { decision: StoredDecision }) {
   return (
     <Flex direction="column" gap="sm">
       <Flex direction="row" justify="between" align="center">
-        <Heading>Lead decision</Heading>
+        <Text format={{ fontWeight: 'demibold' }}>Routing tier</Text>
         <TierTag tier={decision.tier} />
       </Flex>
       <Statistics>

@@ -1,0 +1,45 @@
+// What the preview host needs from the outside world. `lead-decisions dev` backs it
+// with the CRM emulator and the real app functions; tests back it with an in-memory fake.
+import { z } from 'zod';
+
+export interface PreviewContact {
+  id: string;
+  name: string;
+  email: string | null;
+  tier: string | null;
+  leadScore: number | null;
+}
+
+export interface PreviewBackend {
+  listContacts(query: string, limit: number): Promise<PreviewContact[]>;
+  getContactProperties(id: string, names: string[]): Promise<Record<string, string | null>>;
+  /** Runs an app function as HubSpot would and returns its return value. */
+  runFunction(name: string, parameters: Record<string, unknown>, contactId: string): Promise<unknown>;
+}
+
+// Request bodies of the page's JSON API (the page is ours, but parse at the edge anyway).
+export const ListQuerySchema = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const PropertiesRequestSchema = z.object({
+  names: z.array(z.string().regex(/^[a-z0-9_]{1,100}$/i)).min(1).max(200),
+});
+
+export const FunctionRequestSchema = z.object({
+  contactId: z.string().min(1).max(40),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const FUNCTION_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const CONTACT_ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** useCrmProperties rejects anything but strings and null ("Invalid response format"). */
+export function asPropertyStrings(names: string[], values: Record<string, unknown>): Record<string, string | null> {
+  return Object.fromEntries(names.map((name) => {
+    const value = values[name];
+    if (value === null || value === undefined) return [name, null];
+    return [name, typeof value === 'string' ? value : String(value)];
+  }));
+}

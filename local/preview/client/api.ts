@@ -1,0 +1,26 @@
+// The page's calls to the preview server's JSON API.
+import type { PreviewContact } from '../backend.ts';
+
+interface Failure { ok: false; message: string }
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, init);
+  const body = (await response.json().catch(() => ({ ok: false, message: `${path} answered ${response.status}` }))) as (T & { ok: true }) | Failure;
+  if (!body.ok) throw new Error(body.message);
+  return body;
+}
+
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+export async function listContacts(query: string, limit = 50): Promise<PreviewContact[]> {
+  const params = new URLSearchParams({ q: query, limit: String(limit) });
+  return (await call<{ contacts: PreviewContact[] }>(`/api/contacts?${params}`)).contacts;
+}
+
+export async function getContactProperties(id: string, names: string[]): Promise<Record<string, string | null>> {
+  return (await call<{ properties: Record<string, string | null> }>(`/api/contacts/${encodeURIComponent(id)}/properties`, postJson({ names }))).properties;
+}
+
+export async function runFunction(name: string, contactId: string, parameters: Record<string, unknown>): Promise<unknown> {
+  return (await call<{ result: unknown }>(`/api/functions/${encodeURIComponent(name)}`, postJson({ contactId, parameters }))).result;
+}

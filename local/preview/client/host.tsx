@@ -1,0 +1,97 @@
+// The preview page: contact search on the left, the card for the selected contact
+// on the right, and the alerts the card raises above it.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { PreviewContact } from '../backend.ts';
+import { listContacts } from './api.ts';
+import { CardFrame } from './card-frame.tsx';
+import { installSdkGlobals, type HostAlert } from './sdk-globals.ts';
+
+// Before anything else: the card script that follows this one reads these globals.
+installSdkGlobals();
+
+interface ShownAlert extends HostAlert { id: number }
+
+function ContactList({ selected, onSelect, version }: { selected: string | null; onSelect: (id: string) => void; version: number }) {
+  const [query, setQuery] = useState('');
+  const [contacts, setContacts] = useState<PreviewContact[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(() => {
+      listContacts(query).then((found) => { if (!stale) { setContacts(found); setError(null); } })
+        .catch((failure: Error) => { if (!stale) setError(failure.message); });
+    }, query ? 150 : 0);
+    return () => { stale = true; clearTimeout(timer); };
+  }, [query, version]);
+
+  return (
+    <aside className="contacts">
+      <header>
+        <h1>Contacts</h1>
+        <input data-testid="contact-search" type="search" placeholder="Search by name or email" value={query} onChange={(event) => setQuery(event.target.value)} />
+      </header>
+      {error && <p className="placeholder" data-testid="contact-list-error">{error}</p>}
+      <ul className="contact-list" data-testid="contact-list" data-loaded={contacts ? 'true' : 'false'}>
+        {contacts?.map((contact) => (
+          <li key={contact.id} className="contact-item" data-testid="contact-item" data-contact-id={contact.id} aria-selected={contact.id === selected}
+            onClick={() => onSelect(contact.id)}>
+            <span className="name" data-testid="contact-name">{contact.name}</span>
+            <span className="email">{contact.email ?? 'no email'}</span>
+            <span className="meta" data-testid="contact-tier" data-tier={contact.tier ?? ''}>
+              {contact.tier ?? 'not scored'}{contact.leadScore === null ? '' : ` · ${contact.leadScore}`}
+            </span>
+          </li>
+        ))}
+        {contacts?.length === 0 && <li className="placeholder" data-testid="contact-list-empty">No contact matches.</li>}
+      </ul>
+    </aside>
+  );
+}
+
+function PreviewPage() {
+  const [selected, setSelected] = useState<string | null>(() => new URLSearchParams(location.search).get('contact'));
+  const [alerts, setAlerts] = useState<ShownAlert[]>([]);
+  const [listVersion, setListVersion] = useState(0);
+  const nextId = useRef(1);
+
+  const onAlert = useCallback((alert: HostAlert) => {
+    const id = nextId.current++;
+    setAlerts((shown) => [{ ...alert, id }, ...shown].slice(0, 5));
+  }, []);
+  const onRecordChanged = useCallback(() => setListVersion((v) => v + 1), []);
+  const select = useCallback((id: string) => {
+    setSelected(id);
+    setAlerts([]);
+    history.replaceState(null, '', `?contact=${encodeURIComponent(id)}`);
+  }, []);
+
+  return (
+    <div className="layout">
+      <ContactList selected={selected} onSelect={select} version={listVersion} />
+      <main className="record">
+        <div className="alerts" data-testid="alert-banner">
+          {alerts.map((alert) => (
+            <div key={alert.id} className="page-alert" role="status" data-testid="alert" data-alert-type={alert.type ?? 'info'}>
+              {alert.title && <strong data-testid="alert-title">{alert.title}</strong>}
+              <span data-testid="alert-message">{alert.message}</span>
+              <button type="button" aria-label="Dismiss" onClick={() => setAlerts((shown) => shown.filter((a) => a.id !== alert.id))}>×</button>
+            </div>
+          ))}
+        </div>
+        <section className="sidebar-card" data-testid="card-frame" data-contact-id={selected ?? ''}>
+          <header><span>Lead decision</span><small>Lead Decisions app</small></header>
+          <div className="card-body">
+            {selected
+              ? <CardFrame key={selected} contactId={selected} onAlert={onAlert} onRecordChanged={onRecordChanged} />
+              : <p className="placeholder" data-testid="card-empty">Pick a contact to see its card.</p>}
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}
+
+const container = document.getElementById('app');
+if (container) createRoot(container).render(<PreviewPage />);
