@@ -22,6 +22,7 @@ describe('redactPii', () => {
     ['Send it to PO Box 1234', 'Send it to [address]'],
     ['Postcode SW1A 1AA', 'Postcode [address]'],
     ['See https://evil.example/x?a=1 now', 'See [url] now'],
+    ['Budget for 2026-2027 is approved', 'Budget for 2026-2027 is approved'],
     ['We have 250 employees and a Q3 2026 budget', 'We have 250 employees and a Q3 2026 budget'],
     ['Need SOC 2 and ISO 27001 reports', 'Need SOC 2 and ISO 27001 reports'],
   ])('%s → %s', (input, expected) => {
@@ -87,8 +88,11 @@ describe('prompt fields', () => {
   });
 
   it('drops every field that is not whitelisted and caps the rest', () => {
-    const fields = whitelistFields({ email: 'a@b.com', phone: '+14155550100', firstname: 'Ada', jobtitle: 'x'.repeat(500), industry: 'Software' });
-    expect(Object.keys(fields).sort()).toEqual(['industry', 'jobtitle']);
+    const fields = whitelistFields({
+      email: 'a@b.com', phone: '+14155550100', firstname: 'Ada', jobtitle: 'x'.repeat(500), industry: 'Software',
+      company_size_band: '+1 415 555 0100', page_views_band: '21-50',
+    });
+    expect(Object.keys(fields).sort()).toEqual(['industry', 'jobtitle', 'page_views_band']);
     expect(fields['jobtitle']?.length).toBeLessThanOrEqual(100);
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.string()), (raw) => {
       for (const key of Object.keys(whitelistFields(raw))) expect(PROMPT_FIELDS).toContain(key);

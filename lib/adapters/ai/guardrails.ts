@@ -24,6 +24,11 @@ export const OUTPUT_CAPS = { subjectLine: 120, nextBestAsset: 120, objections: 5
 const SIZE_BANDS: [number, string][] = [[10, '1-10'], [50, '11-50'], [200, '51-200'], [1000, '201-1000'], [5000, '1001-5000']];
 const VIEW_BANDS: [number, string][] = [[0, '0'], [5, '1-5'], [20, '6-20'], [50, '21-50']];
 
+const BAND_VALUES = {
+  company_size_band: [...SIZE_BANDS.map(([, band]) => band), '5000+'],
+  page_views_band: [...VIEW_BANDS.map(([, band]) => band), '50+'],
+} as const satisfies Partial<Record<PromptField, readonly string[]>>;
+
 function toNumber(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : null;
@@ -60,6 +65,11 @@ export function whitelistFields(fields: Record<string, unknown>, names: readonly
   for (const field of PROMPT_FIELDS) {
     const value = text(fields[field]);
     if (value === null) continue;
+    if (field in BAND_VALUES) {
+      // Bands are labels we made: only our own labels pass.
+      if (BAND_VALUES[field as keyof typeof BAND_VALUES].includes(value)) out[field] = value;
+      continue;
+    }
     const safe = capLength(redactPii(value, { names }), PROMPT_FIELD_CAPS[field]);
     if (safe !== '') out[field] = safe;
   }

@@ -15,6 +15,7 @@ const PO_BOX = /\bp\.?\s?o\.?\s?box\s+\d+\b/gi;
 const POSTCODE_UK = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 // "My name is Jane Doe", "I'm Jane", "this is Jane Doe": the capitalised words after the lead-in.
 const SELF_NAME = /\b((?:[Mm]y name(?: is|'s)|[Ii] am called|[Ii]'m called|[Tt]his is|[Nn]ame:|[Ii] am|[Ii]'m|[Ii]ch bin|[Jj]e m'appelle|[Mm]e llamo))\s+(?:[\p{Lu}][\p{L}'-]+)(?:\s+[\p{Lu}][\p{L}'-]+){0,2}/gu;
+const YEAR_RANGE = /^(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d$/;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi;
 
 export interface RedactOptions {
@@ -49,7 +50,7 @@ export function redactPii(text: string, options: RedactOptions = {}): string {
     .replace(STREET, '[address]')
     .replace(STREET_NUMBER_AFTER, '[address]')
     .replace(POSTCODE_UK, '[address]')
-    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 7 ? '[phone]' : match));
+    .replace(PHONE, (match) => (match.replace(/\D/g, '').length >= 7 && !YEAR_RANGE.test(match) ? '[phone]' : match));
   for (const term of options.names ?? []) {
     out = out.replace(new RegExp(`(?<![\\p{L}])${escapeRegExp(term)}(?![\\p{L}])`, 'giu'), '[name]');
   }
