@@ -3,9 +3,9 @@
 // outcomes (never raw values the decision rewrites, never `now` directly), so
 // deciding again on the decision's own output gives the same key.
 import { MAX_REASON_LENGTH, type Tier } from './contract.ts';
-import { hashHex } from './hash.ts';
+import { hash64Hex } from './hash.ts';
 import { stageLabel } from './lifecycle.ts';
-import { describeParts } from './score.ts';
+import { describeRanked, type Part } from './score.ts';
 import type { Classification, NormalizedContact, Scores } from './types.ts';
 
 export interface KeyParts {
@@ -25,19 +25,20 @@ export function decisionKeyOf(k: KeyParts): string {
   const n = k.normalized;
   const c = k.classification;
   const s = k.scores;
-  const fields = [
+  // \u0001 cannot occur in any of these normalized values, so the joined text is unambiguous.
+  const text = [
     k.scoringVersion, n.companyKey, n.hasValidEmail, n.phoneE164, n.countryCode, n.stateCode, n.persona, n.seniority,
     k.enrichment.source, k.enrichment.confidence, k.enrichment.industry, k.enrichment.employees,
     c.contentTrack, c.confidenceBand, s.intent, s.fit, s.lead, s.tier, k.finalStage, k.finalOwnerId, k.reengage,
-  ];
-  const text = JSON.stringify(fields);
-  // Two seeds give 106 bits: collisions stay out of reach for any CRM size.
-  return `dk1-${hashHex(text, 1)}${hashHex(text, 2)}`;
+  ].join('\u0001');
+  // A key is only ever compared with the same contact's previous key, so 64 bits is ample.
+  return `dk1-${hash64Hex(text)}`;
 }
 
 export interface ReasonParts {
   tier: Tier;
   scores: Scores;
+  ranked: { intent: readonly Part[]; fit: readonly Part[] };
   ownerName: string | null;
   routeWhy: string;
   lifecycleTo: string | null;
@@ -49,7 +50,7 @@ export function decisionReason(p: ReasonParts): string {
   const s = p.scores;
   const parts = [
     `${p.tier.charAt(0).toUpperCase()}${p.tier.slice(1)} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}).`,
-    `Intent from ${describeParts(s.parts.intent, 'no recent activity', 2)}; fit from ${describeParts(s.parts.fit, 'no fit signals', 2)}.`,
+    `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}.`,
     p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`,
   ];
   if (p.lifecycleTo !== null) parts.push(`Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`);

@@ -20,21 +20,47 @@ type Track = Config['classification']['tracks'][number];
 
 interface TrackScore { track: Track; points: number; why: string[] }
 
+// Most contacts share a handful of (persona, industry, text) shapes; deciding each
+// shape once per config keeps bulk runs fast. Cached stages are frozen and copied out.
+const memo = new WeakMap<Config, Map<string, Stage<Classification>>>();
+const MEMO_MAX_TEXT = 300;
+const MEMO_MAX_SIZE = 20_000;
+
 export function classifyByRules(fields: ClassifyFields, config: Config): Stage<Classification> {
+  const industry = fields.industry === null ? null : industryKey(fields.industry);
+  const customer = fields.lifecycle === 'customer' || fields.lifecycle === 'evangelist';
+  const engaged = fields.pageViews >= config.classification.engagedPageViews;
+  if (fields.text.length > MEMO_MAX_TEXT) return classifyUncached(fields, industry, customer, engaged, config);
+  let cache = memo.get(config);
+  if (!cache) memo.set(config, (cache = new Map()));
+  const key = `${fields.persona}\u0001${industry ?? ''}\u0001${fields.industry ?? ''}\u0001${customer ? 1 : 0}${engaged ? 1 : 0}\u0001${fields.text}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = freeze(classifyUncached(fields, industry, customer, engaged, config));
+    if (cache.size >= MEMO_MAX_SIZE) cache.clear();
+    cache.set(key, hit);
+  }
+  return { value: { ...hit.value, objections: hit.value.objections.slice() }, reasons: hit.reasons.slice() };
+}
+
+function freeze(stage: Stage<Classification>): Stage<Classification> {
+  stage.reasons.forEach((r) => Object.freeze(r));
+  return stage;
+}
+
+function classifyUncached(fields: ClassifyFields, industry: string | null, customer: boolean, engaged: boolean, config: Config): Stage<Classification> {
   const cls = config.classification;
   const text = fields.text.toLowerCase();
   const objections = cls.objections.filter((o) => matchedKeywords(text, o.keywords).length > 0).map((o) => o.id);
-  const customer = fields.lifecycle === 'customer' || fields.lifecycle === 'evangelist';
-  const engaged = fields.pageViews >= cls.engagedPageViews;
   let best: TrackScore | null = null;
   if (customer && cls.customerTrack !== undefined) {
     const track = cls.tracks.find((t) => t.id === cls.customerTrack)!;
-    best = { ...scoreTrack(track, fields, text), points: 4 };
+    best = { ...scoreTrack(track, fields, industry, text), points: 4 };
     best.why.unshift('an existing customer');
   } else {
     for (const track of cls.tracks) {
       if (track.id === cls.customerTrack) continue;
-      const s = scoreTrack(track, fields, text);
+      const s = scoreTrack(track, fields, industry, text);
       if (s.points > 0 && (best === null || s.points > best.points)) best = s;
     }
   }
@@ -58,14 +84,14 @@ export function classifyByRules(fields: ClassifyFields, config: Config): Stage<C
   };
 }
 
-function scoreTrack(track: Track, fields: ClassifyFields, text: string): TrackScore {
+function scoreTrack(track: Track, fields: ClassifyFields, industry: string | null, text: string): TrackScore {
   const why: string[] = [];
   let points = 0;
   if (track.personas.includes(fields.persona)) {
     points += 2;
     why.push(`${fields.persona.replace(/_/g, ' ')} persona`);
   }
-  if (fields.industry !== null && track.industries.includes(industryKey(fields.industry))) {
+  if (industry !== null && track.industries.includes(industry)) {
     points += 1;
     why.push(`${fields.industry} industry`);
   }

@@ -17,19 +17,18 @@ export function stageLabel(stage: string): string {
 
 export function decideLifecycle(current: string | null, tier: Tier, config: Config): Stage<LifecycleMove> {
   const from = current === null || current === '' ? null : current;
-  const stay = (reason: Reason): Stage<LifecycleMove> => ({ value: { from, to: null, moved: false }, reasons: [reason] });
   if (from !== null && stageRank(from) < 0) {
-    return stay({ code: 'lifecycle_custom_stage', message: `Lifecycle stage "${stageLabel(from).slice(0, 60)}" is custom or outside the funnel, so it is never moved automatically.` });
+    return stay(from, { code: 'lifecycle_custom_stage', message: `Lifecycle stage "${stageLabel(from).slice(0, 60)}" is custom or outside the funnel, so it is never moved automatically.` });
   }
   const key = from ?? 'none';
   const rule = config.lifecycle.transitions.find((t) => t.tier === tier && (t.from as readonly string[]).includes(key));
   if (!rule) {
     const where = from === null ? 'no lifecycle stage' : stageLabel(from);
-    return stay({ code: 'lifecycle_no_rule', message: `No rule moves a ${tier}-tier contact at ${where}, so the stage stays.` });
+    return stay(from, { code: 'lifecycle_no_rule', message: `No rule moves a ${tier}-tier contact at ${where}, so the stage stays.` });
   }
   // The config schema already refuses backward rules; this guard keeps the promise even for hand-built configs.
   if (from !== null && stageRank(rule.to) <= stageRank(from)) {
-    return stay({ code: 'lifecycle_backward_refused', message: `Moving from ${stageLabel(from)} to ${stageLabel(rule.to)} would go backward, so the stage stays.` });
+    return stay(from, { code: 'lifecycle_backward_refused', message: `Moving from ${stageLabel(from)} to ${stageLabel(rule.to)} would go backward, so the stage stays.` });
   }
   const before = from === null ? 'no stage' : stageLabel(from);
   return {
@@ -42,4 +41,8 @@ export const KNOWN_STAGES: readonly string[] = FUNNEL_STAGES;
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function stay(from: string | null, reason: Reason): Stage<LifecycleMove> {
+  return { value: { from, to: null, moved: false }, reasons: [reason] };
 }

@@ -22,24 +22,26 @@ export function taskDedupeKey(contactId: string, decisionKey: string): string {
 
 export function notify(input: NotifyInputs, config: Config, context: DecisionContext | undefined, nowMs: number): Stage<NotifyResult> & { effect: SideEffect | null } {
   const rules = config.notify;
-  const none = (reason: Reason): Stage<NotifyResult> & { effect: null } =>
-    ({ value: { createTask: false, ownerId: input.ownerId }, reasons: [reason], effect: null });
   if (!rules.tiers.includes(input.tier)) {
-    return none({ code: 'notify_tier_skipped', message: `No task: only ${rules.tiers.join('/') || 'no'} tier creates one, and this lead is ${input.tier}.` });
+    return none(input.ownerId, { code: 'notify_tier_skipped', message: `No task: only ${rules.tiers.join('/') || 'no'} tier creates one, and this lead is ${input.tier}.` });
   }
-  if (input.ownerId === null) return none({ code: 'notify_no_owner', message: 'No task: the contact has no owner to tell.' });
+  if (input.ownerId === null) return none(input.ownerId, { code: 'notify_no_owner', message: 'No task: the contact has no owner to tell.' });
   const last = readTime(context?.lastNotifiedAt ?? null);
   if (last !== null && nowMs - last < rules.dedupeWindowHours * 3_600_000) {
     const hours = Math.max(0, Math.floor((nowMs - last) / 3_600_000));
-    return none({ code: 'notify_deduped', message: `No task: ${input.ownerName} was already told about this contact ${hours} h ago (window ${rules.dedupeWindowHours} h).` });
+    return none(input.ownerId, { code: 'notify_deduped', message: `No task: ${input.ownerName} was already told about this contact ${hours} h ago (window ${rules.dedupeWindowHours} h).` });
   }
   const recent = context?.recentTasksByOwner?.[input.ownerId];
   if (typeof recent === 'number' && recent >= rules.maxTasksPerOwner) {
-    return none({ code: 'notify_throttled', message: `No task: ${input.ownerName} already got ${recent} tasks in the last ${rules.throttleWindowHours} h (limit ${rules.maxTasksPerOwner}).` });
+    return none(input.ownerId, { code: 'notify_throttled', message: `No task: ${input.ownerName} already got ${recent} tasks in the last ${rules.throttleWindowHours} h (limit ${rules.maxTasksPerOwner}).` });
   }
   return {
     value: { createTask: true, ownerId: input.ownerId },
     reasons: [{ code: 'notify_task', message: `A follow-up task goes to ${input.ownerName}.` }],
     effect: { type: 'create_task', ownerId: input.ownerId, subject: input.subject, body: input.body, dedupeKey: taskDedupeKey(input.contactId, input.decisionKey) },
   };
+}
+
+function none(ownerId: string | null, reason: Reason): Stage<NotifyResult> & { effect: null } {
+  return { value: { createTask: false, ownerId }, reasons: [reason], effect: null };
 }

@@ -68,7 +68,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const decisionKey = decisionKeyOf(keyParts);
   const name = ownerId === null ? null : ownerName(ownerId, config);
   const reason = decisionReason({
-    tier: s.tier, scores: s, ownerName: name, routeWhy: routeWhy(routed.value.method, routed.value.pool),
+    tier: s.tier, scores: s, ranked: scored.ranked, ownerName: name, routeWhy: routeWhy(routed.value.method, routed.value.pool),
     lifecycleTo: lifecycle.value.to, track: classified.value.contentTrack,
   });
   const notified = notify({
@@ -98,12 +98,12 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     decision_key: unchanged ? null : decisionKey, scoring_version: unchanged ? null : config.scoringVersion,
   }, props);
 
-  const stages = [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit];
+  const stages: Stage<unknown>[] = [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit];
   const reasons: Reason[] = [];
   for (const st of stages) for (const r of st.reasons) reasons.push(r);
   return {
     id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
-    normalize: normalized, enrich: enriched, classify: classified, score: scored, lifecycle, route: routed,
+    normalize: normalized, enrich: enriched, classify: classified, score: { value: s, reasons: scored.reasons }, lifecycle, route: routed,
     notify: { value: notified.value, reasons: notified.reasons }, reengagement: reengage, audit,
     writePlan, sideEffects: notified.effect ? [notified.effect] : [], reasons,
   };

@@ -17,14 +17,17 @@ export function lastActivityMs(props: PropertyMap): number | null {
 export function reengagement(props: PropertyMap, stage: string | null, config: Config, nowMs: number): Stage<{ flagged: boolean; inactiveDays: number | null }> {
   const last = lastActivityMs(props);
   const inactiveDays = last === null ? null : Math.max(0, Math.floor((nowMs - last) / DAY_MS));
-  const done = (flagged: boolean, reason: Reason) => ({ value: { flagged, inactiveDays }, reasons: [reason] });
   if (stage === 'customer' || stage === 'evangelist') {
-    return done(false, { code: 'reengage_customer', message: 'Customers are not flagged for re-engagement.' });
+    return done(inactiveDays, false, { code: 'reengage_customer', message: 'Customers are not flagged for re-engagement.' });
   }
-  if (inactiveDays === null) return done(false, { code: 'reengage_no_activity_data', message: 'No activity dates, so re-engagement cannot be judged.' });
+  if (inactiveDays === null) return done(inactiveDays, false, { code: 'reengage_no_activity_data', message: 'No activity dates, so re-engagement cannot be judged.' });
   const limit = config.reengagement.inactiveDays;
   if (inactiveDays > limit) {
-    return done(true, { code: 'reengage_inactive', message: `No activity for ${inactiveDays} days (more than ${limit}): worth a re-engagement campaign.` });
+    return done(inactiveDays, true, { code: 'reengage_inactive', message: `No activity for ${inactiveDays} days (more than ${limit}): worth a re-engagement campaign.` });
   }
-  return done(false, { code: 'reengage_active', message: `Active ${inactiveDays} day${inactiveDays === 1 ? '' : 's'} ago, within ${limit} days.` });
+  return done(inactiveDays, false, { code: 'reengage_active', message: `Active ${inactiveDays} day${inactiveDays === 1 ? '' : 's'} ago, within ${limit} days.` });
+}
+
+function done(inactiveDays: number | null, flagged: boolean, reason: Reason): Stage<{ flagged: boolean; inactiveDays: number | null }> {
+  return { value: { flagged, inactiveDays }, reasons: [reason] };
 }

@@ -19,20 +19,14 @@ type Member = Routing['pools'][number]['members'][number];
 export function route(input: RouteInputs, config: Config, context: DecisionContext | undefined): Stage<RouteResult> {
   const routing = config.routing;
   const reasons: Reason[] = [];
-  const done = (ownerId: string, method: RouteResult['method'], reason: Reason, pool?: string): Stage<RouteResult> => {
-    reasons.push(reason);
-    const value: RouteResult = { ownerId, method, changed: ownerId !== input.currentOwnerId };
-    if (pool !== undefined) value.pool = pool;
-    return { value, reasons };
-  };
   if (input.currentOwnerId !== null && !routing.reassignExisting) {
-    return done(input.currentOwnerId, 'kept', { code: 'route_kept_owner', message: `Stays with ${ownerName(input.currentOwnerId, config)}, who already owns this contact.` });
+    return done(input, reasons, input.currentOwnerId, 'kept', { code: 'route_kept_owner', message: `Stays with ${ownerName(input.currentOwnerId, config)}, who already owns this contact.` });
   }
   const unavailable = unavailableSet(config, context);
   const accountOwner = input.companyOwnerId ?? (input.companyKey !== null ? ownKey(context?.accountOwners, input.companyKey) : null);
   if (accountOwner !== null) {
     if (!unavailable.has(accountOwner)) {
-      return done(accountOwner, 'account_match', { code: 'route_account_owner', message: `Goes to ${ownerName(accountOwner, config)}, who owns the account ${input.companyKey ?? 'of this company'}.` });
+      return done(input, reasons, accountOwner, 'account_match', { code: 'route_account_owner', message: `Goes to ${ownerName(accountOwner, config)}, who owns the account ${input.companyKey ?? 'of this company'}.` });
     }
     reasons.push({ code: 'route_account_owner_unavailable', message: `The account owner ${ownerName(accountOwner, config)} is unavailable, so territory rules decide.` });
   }
@@ -42,9 +36,16 @@ export function route(input: RouteInputs, config: Config, context: DecisionConte
   const members = routing.pools.find((p) => p.id === poolId)?.members ?? [];
   const owner = pickOwner(input.contactId, members, unavailable, config, context);
   if (owner !== null) {
-    return done(owner, 'territory', { code: territory ? 'route_territory' : 'route_default_pool', message: `Assigned to ${ownerName(owner, config)} by ${where}, weighted among the available reps.` }, poolId);
+    return done(input, reasons, owner, 'territory', { code: territory ? 'route_territory' : 'route_default_pool', message: `Assigned to ${ownerName(owner, config)} by ${where}, weighted among the available reps.` }, poolId);
   }
-  return done(routing.fallbackOwnerId, 'fallback', { code: 'route_fallback', message: `Nobody in ${where} is available or under capacity, so ${ownerName(routing.fallbackOwnerId, config)} (fallback) takes it.` }, poolId);
+  return done(input, reasons, routing.fallbackOwnerId, 'fallback', { code: 'route_fallback', message: `Nobody in ${where} is available or under capacity, so ${ownerName(routing.fallbackOwnerId, config)} (fallback) takes it.` }, poolId);
+}
+
+function done(input: RouteInputs, reasons: Reason[], ownerId: string, method: RouteResult['method'], reason: Reason, pool?: string): Stage<RouteResult> {
+  reasons.push(reason);
+  const value: RouteResult = { ownerId, method, changed: ownerId !== input.currentOwnerId };
+  if (pool !== undefined) value.pool = pool;
+  return { value, reasons };
 }
 
 /**

@@ -1,7 +1,7 @@
 // score: intent (behaviour, decaying with time), fit (who they are), the
 // combined lead score and its tier. Every point is kept as a named part.
 import type { Config } from './config.ts';
-import type { Persona, Seniority, Tier } from './contract.ts';
+import { PERSONAS, SENIORITIES, type Persona, type Seniority, type Tier } from './contract.ts';
 import type { Reason, Scores, Stage } from './types.ts';
 import { DAY_MS, industryKey } from './values.ts';
 
@@ -16,7 +16,13 @@ export interface ScoreInputs {
   employees: number | null;
 }
 
-export function score(input: ScoreInputs, config: Config, nowMs: number): Stage<Scores> {
+/** One named contribution, in whole points. */
+export interface Part { label: string; points: number }
+
+/** The stage plus the parts ranked by weight, which the audit line reuses. */
+export type ScoreStage = Stage<Scores> & { ranked: { intent: Part[]; fit: Part[] } };
+
+export function score(input: ScoreInputs, config: Config, nowMs: number): ScoreStage {
   const intentParts = intentPartsOf(input, config, nowMs);
   const fitParts = fitPartsOf(input, config);
   const intent = clampScore(sum(intentParts));
@@ -24,12 +30,18 @@ export function score(input: ScoreInputs, config: Config, nowMs: number): Stage<
   const { weights } = config.scoring;
   const lead = clampScore(Math.round(weights.intent * intent + weights.fit * fit));
   const tier = tierOf(lead, config);
+  rank(intentParts);
+  rank(fitParts);
   const reasons: Reason[] = [
-    { code: 'score_intent', message: `Intent ${intent}: ${describeParts(intentParts, 'no recent activity')}.` },
-    { code: 'score_fit', message: `Fit ${fit}: ${describeParts(fitParts, 'no fit signals')}.` },
+    { code: 'score_intent', message: `Intent ${intent}: ${describeRanked(intentParts, 'no recent activity', 3)}.` },
+    { code: 'score_fit', message: `Fit ${fit}: ${describeRanked(fitParts, 'no fit signals', 3)}.` },
     { code: `tier_${tier}`, message: tierMessage(tier, lead, config) },
   ];
-  return { value: { intent, fit, lead, tier, parts: { intent: intentParts, fit: fitParts } }, reasons };
+  return {
+    value: { intent, fit, lead, tier, parts: { intent: toRecord(intentParts), fit: toRecord(fitParts) } },
+    reasons,
+    ranked: { intent: intentParts, fit: fitParts },
+  };
 }
 
 export function tierOf(lead: number, config: Config): Tier {
@@ -38,29 +50,74 @@ export function tierOf(lead: number, config: Config): Tier {
   return 'low';
 }
 
-function intentPartsOf(input: ScoreInputs, config: Config, nowMs: number): Record<string, number> {
+function intentPartsOf(input: ScoreInputs, config: Config, nowMs: number): Part[] {
   const { pageViews, formSubmissions, recency } = config.scoring.intent;
-  const parts: Record<string, number> = {};
-  add(parts, plural(input.pageViews, 'page view'), Math.min(pageViews.maxPoints, input.pageViews * pageViews.pointsEach));
-  add(parts, plural(input.formSubmissions, 'form submission'), Math.min(formSubmissions.maxPoints, input.formSubmissions * formSubmissions.pointsEach));
+  const parts: Part[] = [];
+  add(parts, countLabel(input.pageViews, PAGE_VIEW_LABELS, 'page view'), Math.min(pageViews.maxPoints, input.pageViews * pageViews.pointsEach));
+  add(parts, countLabel(input.formSubmissions, FORM_LABELS, 'form submission'), Math.min(formSubmissions.maxPoints, input.formSubmissions * formSubmissions.pointsEach));
   if (input.lastActivityMs !== null) {
     const days = Math.max(0, (nowMs - input.lastActivityMs) / DAY_MS);
-    const label = days < 1 ? 'active today' : `last active ${Math.floor(days)} day${Math.floor(days) === 1 ? '' : 's'} ago`;
-    add(parts, label, recency.maxPoints * Math.pow(0.5, days / recency.halfLifeDays));
+    add(parts, recencyLabel(Math.floor(days)), recency.maxPoints * Math.pow(0.5, days / recency.halfLifeDays));
   }
   return parts;
 }
 
-function fitPartsOf(input: ScoreInputs, config: Config): Record<string, number> {
+function fitPartsOf(input: ScoreInputs, config: Config): Part[] {
   const fit = config.scoring.fit;
-  const parts: Record<string, number> = {};
-  add(parts, `${input.persona.replace(/_/g, ' ')} persona`, fit.persona[input.persona] ?? 0);
-  add(parts, `${input.seniority.replace(/_/g, ' ')} seniority`, fit.seniority[input.seniority] ?? 0);
+  const parts: Part[] = [];
+  add(parts, PERSONA_LABELS[input.persona] ?? 'unknown persona', fit.persona[input.persona] ?? 0);
+  add(parts, SENIORITY_LABELS[input.seniority] ?? 'unknown seniority', fit.seniority[input.seniority] ?? 0);
   if (input.employees === null) add(parts, 'unknown company size', fit.unknownCompanySize);
-  else add(parts, `${formatInt(input.employees)} employees`, sizePoints(input.employees, config));
+  else add(parts, employeesLabel(input.employees), sizePoints(input.employees, config));
   if (input.industry === null) add(parts, 'unknown industry', fit.unknownIndustry);
-  else add(parts, `${input.industry} industry`, industryPoints(input.industry, config));
+  else add(parts, industryLabel(input.industry), industryPoints(input.industry, config));
   return parts;
+}
+
+// Labels repeat endlessly across contacts; building each once keeps the hot path lean.
+const PERSONA_LABELS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${p.replace(/_/g, ' ')} persona`]));
+const SENIORITY_LABELS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, `${p.replace(/_/g, ' ')} seniority`]));
+const PAGE_VIEW_LABELS: string[] = [];
+const FORM_LABELS: string[] = [];
+const RECENCY_LABELS: string[] = [];
+const EMPLOYEE_LABELS = new Map<number, string>();
+const INDUSTRY_LABELS = new Map<string, string>();
+const MAX_CACHED = 20_000;
+
+function countLabel(n: number, cache: string[], word: string): string {
+  if (n >= 1000) return `${n} ${word}s`;
+  let label = cache[n];
+  if (label === undefined) cache[n] = label = `${n} ${word}${n === 1 ? '' : 's'}`;
+  return label;
+}
+
+function recencyLabel(days: number): string {
+  let label = RECENCY_LABELS[days];
+  if (label === undefined) {
+    label = days < 1 ? 'active today' : `last active ${days} day${days === 1 ? '' : 's'} ago`;
+    if (days < 5000) RECENCY_LABELS[days] = label;
+  }
+  return label;
+}
+
+function employeesLabel(n: number): string {
+  let label = EMPLOYEE_LABELS.get(n);
+  if (label === undefined) {
+    label = `${formatInt(n)} employees`;
+    if (EMPLOYEE_LABELS.size >= MAX_CACHED) EMPLOYEE_LABELS.clear();
+    EMPLOYEE_LABELS.set(n, label);
+  }
+  return label;
+}
+
+function industryLabel(industry: string): string {
+  let label = INDUSTRY_LABELS.get(industry);
+  if (label === undefined) {
+    label = `${industry} industry`;
+    if (INDUSTRY_LABELS.size >= MAX_CACHED) INDUSTRY_LABELS.clear();
+    INDUSTRY_LABELS.set(industry, label);
+  }
+  return label;
 }
 
 const industryTables = new WeakMap<object, Map<string, number>>();
@@ -83,15 +140,26 @@ function sizePoints(employees: number, config: Config): number {
 }
 
 /** Parts are whole points, so the explanation adds up; zero parts are left out. */
-function add(parts: Record<string, number>, label: string, points: number): void {
+function add(parts: Part[], label: string, points: number): void {
   const p = Math.round(points);
-  if (p !== 0) parts[label] = p;
+  if (p !== 0) parts.push({ label, points: p });
 }
 
-function sum(parts: Record<string, number>): number {
+function sum(parts: Part[]): number {
   let s = 0;
-  for (const k in parts) s += parts[k]!;
+  for (const p of parts) s += p.points;
   return s;
+}
+
+/** Biggest contributions first (by size, either sign); stable for ties. */
+function rank(parts: Part[]): void {
+  parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+}
+
+function toRecord(parts: Part[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of parts) out[p.label] = p.points;
+  return out;
 }
 
 export function clampScore(n: number): number {
@@ -99,15 +167,22 @@ export function clampScore(n: number): number {
   return Math.min(100, Math.max(0, Math.round(n)));
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** "12 page views (+35), director seniority (+20)" from parts already ranked. */
+export function describeRanked(parts: readonly Part[], empty: string, limit: number): string {
+  if (parts.length === 0) return empty;
+  let out = '';
+  for (let i = 0; i < parts.length && i < limit; i++) {
+    const p = parts[i]!;
+    out += `${i === 0 ? '' : ', '}${p.label} (${p.points > 0 ? '+' : ''}${p.points})`;
+  }
+  return out;
 }
 
-/** "12 page views (+35), director seniority (+20)": the biggest contributions first. */
+/** The same description from a stored breakdown record (as the card and summaries hold it). */
 export function describeParts(parts: Record<string, number>, empty: string, limit = 3): string {
-  const top = Object.entries(parts).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, limit);
-  if (top.length === 0) return empty;
-  return top.map(([k, v]) => `${k} (${v > 0 ? '+' : ''}${v})`).join(', ');
+  const list = Object.entries(parts).map(([label, points]) => ({ label, points }));
+  rank(list);
+  return describeRanked(list, empty, limit);
 }
 
 function tierMessage(tier: Tier, lead: number, config: Config): string {

@@ -53,5 +53,14 @@ export const DAY_MS = 86_400_000;
 
 /** HubSpot industry enum form: "Computer Software" → "COMPUTER_SOFTWARE". */
 export function industryKey(industry: string): string {
-  return industry.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  let key = INDUSTRY_KEYS.get(industry);
+  if (key === undefined) {
+    key = industry.trim().toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+    if (INDUSTRY_KEYS.size >= 10_000) INDUSTRY_KEYS.clear();
+    INDUSTRY_KEYS.set(industry, key);
+  }
+  return key;
 }
+
+// Industries come from a short list in practice; the bounded memo keeps the regexes off the hot path.
+const INDUSTRY_KEYS = new Map<string, string>();
