@@ -56,6 +56,20 @@ export function registrableDomain(input: string): HostResult {
   return result;
 }
 
+interface EmailDomainInfo { host: HostResult; isFreeMail: boolean }
+const emailDomainCache = new BoundedCache<EmailDomainInfo>(20_000);
+
+/** Registrable domain and free-mail verdict of an email domain, cached: domains repeat across contacts. */
+function emailDomainInfo(domain: string): EmailDomainInfo {
+  let info = emailDomainCache.get(domain);
+  if (!info) {
+    const host = registrableDomain(domain);
+    info = { host, isFreeMail: isFreeMailDomain(domain, host.ok ? host.domain : null) };
+    emailDomainCache.set(domain, info);
+  }
+  return info;
+}
+
 export interface CompanyKeySources {
   /** The associated company's `domain` property (any type; may be absent). */
   companyDomain?: unknown;
@@ -88,9 +102,10 @@ function fromField(value: unknown, label: string, code: string, reasons: Reason[
 export function companyKeyFrom(sources: CompanyKeySources): Stage<CompanyKey> {
   const reasons: Reason[] = [];
   const emailDomain = sources.emailDomain ?? null;
-  const emailHost = emailDomain ? registrableDomain(emailDomain) : null;
+  const emailInfo = emailDomain ? emailDomainInfo(emailDomain) : null;
+  const emailHost = emailInfo?.host ?? null;
   const emailRegistrable = emailHost?.ok ? emailHost.domain : null;
-  const isFreeMail = emailDomain !== null && isFreeMailDomain(emailDomain, emailRegistrable);
+  const isFreeMail = emailInfo?.isFreeMail ?? false;
 
   const fromCompany = fromField(sources.companyDomain, 'company domain', 'company_domain', reasons);
   if (fromCompany) {
@@ -102,7 +117,7 @@ export function companyKeyFrom(sources: CompanyKeySources): Stage<CompanyKey> {
     reasons.push({ code: 'company_key_from_website', message: `Company key ${fromWebsite} comes from the contact's website.` });
     return { value: { companyKey: fromWebsite, source: 'website', isFreeMail }, reasons };
   }
-  if (emailDomain !== null) {
+  if (emailDomain) {
     if (isFreeMail) {
       reasons.push({ code: 'freemail_domain', message: `${emailDomain} is a free-mail domain, so no company key` });
     } else if (emailRegistrable) {

@@ -8,7 +8,7 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import type { Stage } from '../types.ts';
-import { BoundedCache, fold, quote, readText, unusableReason } from './text.ts';
+import { BoundedCache, frozen, fold, quote, readText, unusableReason } from './text.ts';
 
 const LOCALES = [en, de, fr, es, pt];
 const MAX_COUNTRY = 100;
@@ -76,6 +76,6 @@ export function normalizeCountry(value: unknown): Stage<string | null> {
   const result: Stage<string | null> = code
     ? { value: code, reasons: [{ code: 'country_recognized', message: `Country ${quote(read.text)} is ${code}.` }] }
     : { value: null, reasons: [{ code: 'country_unknown', message: `Country ${quote(read.text)} is not a country we recognise, so no country code.` }] };
-  cache.set(read.text, result);
+  cache.set(read.text, frozen(result));
   return result;
 }

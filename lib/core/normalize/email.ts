@@ -1,7 +1,7 @@
 // Email validity: trimmed, lower-cased, and obviously broken forms rejected
 // with a reason that says what is wrong (without repeating the address).
 import type { Reason, Stage } from '../types.ts';
-import { readText, unusableReason } from './text.ts';
+import { BoundedCache, readText, unusableReason } from './text.ts';
 
 export interface NormalizedEmail {
   email: string | null;
@@ -48,6 +48,19 @@ function domainProblem(domain: string): Reason | null {
   return null;
 }
 
+const NO_PROBLEM: Reason = { code: 'email_valid', message: '' };
+const domainCache = new BoundedCache<Reason>(20_000, MAX_EMAIL);
+
+/** Domains repeat across contacts (company domains, gmail.com), so their verdict is cached. */
+function cachedDomainProblem(domain: string): Reason | null {
+  let verdict = domainCache.get(domain);
+  if (verdict === undefined) {
+    verdict = Object.freeze(domainProblem(domain) ?? NO_PROBLEM);
+    domainCache.set(domain, verdict);
+  }
+  return verdict === NO_PROBLEM ? null : verdict;
+}
+
 /** Validates and lower-cases one email value. Never throws. */
 export function normalizeEmail(value: unknown): Stage<NormalizedEmail> {
   const read = readText(value, MAX_EMAIL);
@@ -68,7 +81,7 @@ export function normalizeEmail(value: unknown): Stage<NormalizedEmail> {
   if (badDots(local)) return invalid(email, 'email_dot_misplaced', 'The part before the @ starts or ends with a dot, so it is not valid.');
   if (local.includes('..')) return invalid(email, 'email_consecutive_dots', 'The part before the @ has two dots in a row, so it is not valid.');
   if (!LOCAL_CHARS.test(local)) return invalid(email, 'email_invalid_characters', 'The part before the @ contains characters an email cannot have, so it is not valid.');
-  const problem = domainProblem(domain);
+  const problem = cachedDomainProblem(domain);
   if (problem) return { value: { email, valid: false, domain: null }, reasons: [problem] };
   return {
     value: { email, valid: true, domain },

@@ -43,9 +43,7 @@ export function normalizeContact(properties: PropertyMap, company: PropertyMap |
   });
   const title = classifyTitle(prop(properties, 'jobtitle'));
 
-  const reasons: Reason[] = [
-    ...email.reasons, ...key.reasons, ...phone.reasons, ...country.reasons, ...state.reasons, ...title.reasons,
-  ];
+  const reasons: Reason[] = email.reasons.concat(key.reasons, phone.reasons, country.reasons, state.reasons, title.reasons);
   return {
     value: {
       email: email.value.email,

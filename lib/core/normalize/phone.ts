@@ -3,7 +3,8 @@
 import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Stage } from '../types.ts';
-import { BoundedCache, readText, unusableReason } from './text.ts';
+import { fastE164 } from './phone-fast.ts';
+import { BoundedCache, frozen, readText, unusableReason } from './text.ts';
 
 const MAX_PHONE = 64;
 const TEL_PREFIX = /^(?:tel|phone|ph|mobile|mob|cell|t|m)\s*[:.]\s*/i;
@@ -24,6 +25,10 @@ function safeParse(text: string, region: CountryCode | undefined): PhoneNumber |
   }
 }
 
+function valid(e164: string): Stage<string | null> {
+  return { value: e164, reasons: [{ code: 'phone_e164', message: `The phone number is valid and reads as ${e164} (E.164).` }] };
+}
+
 /** The number as E.164 only when it parses as valid; otherwise null and why. */
 function compute(text: string, region: CountryCode | undefined): Stage<string | null> {
   let parsed = safeParse(text, region);
@@ -41,7 +46,7 @@ function compute(text: string, region: CountryCode | undefined): Stage<string | 
         reasons: [{ code: 'phone_has_extension', message: `The phone number is valid (${e164}) but has extension ${parsed.ext}, which E.164 cannot hold, so it was left as written.` }],
       };
     }
-    return { value: e164, reasons: [{ code: 'phone_e164', message: `The phone number is valid and reads as ${e164} (E.164).` }] };
+    return valid(e164);
   }
   const international = text.startsWith('+') || text.startsWith('00');
   if (!region && !international) {
@@ -74,10 +79,14 @@ export function normalizePhone(value: unknown, regionCode: string | null): Stage
     return { value: null, reasons: reason ? [reason] : [] };
   }
   const region = regionCode && isSupportedCountry(regionCode) ? regionCode : undefined;
+  const text = read.text.replace(TEL_PREFIX, '');
+  // Phones rarely repeat, so the common valid shapes skip the cache and take the fast path.
+  const fast = fastE164(text, region);
+  if (fast) return valid(fast);
   const key = `${region ?? ''}|${read.text}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = compute(read.text.replace(TEL_PREFIX, ''), region);
-  cache.set(key, result);
+  const result = compute(text, region);
+  cache.set(key, frozen(result));
   return result;
 }

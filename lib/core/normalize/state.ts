@@ -2,7 +2,7 @@
 // codes; other countries keep what was written, trimmed.
 import type { Stage } from '../types.ts';
 import { CA_PROVINCES, US_STATES } from './state-data.ts';
-import { BoundedCache, fold, quote, readText, unusableReason } from './text.ts';
+import { BoundedCache, frozen, fold, quote, readText, unusableReason } from './text.ts';
 
 const MAX_STATE = 100;
 
@@ -63,6 +63,6 @@ export function normalizeState(value: unknown, countryCode: string | null): Stag
   const hit = cache.get(key);
   if (hit) return hit;
   const result = compute(read.text, countryCode);
-  cache.set(key, result);
+  cache.set(key, frozen(result));
   return result;
 }

@@ -1,7 +1,7 @@
 // Small helpers shared by the normalizers: reading untrusted property values,
 // folding text for lookups, quoting values safely inside reason messages, and
 // a bounded cache for values that repeat across contacts (titles, countries, hosts).
-import type { Reason } from '../types.ts';
+import type { Reason, Stage } from '../types.ts';
 
 /** What a raw property value turned out to be. */
 export type TextRead =
@@ -73,6 +73,14 @@ export function quote(text: string): string {
     shown = `${cut}…`;
   }
   return `“${shown}”`;
+}
+
+/** Freezes a stage before it is cached, so one caller cannot change another caller's answer. */
+export function frozen<T>(stage: Stage<T>): Stage<T> {
+  for (const reason of stage.reasons) Object.freeze(reason);
+  Object.freeze(stage.reasons);
+  if (typeof stage.value === 'object' && stage.value !== null) Object.freeze(stage.value);
+  return Object.freeze(stage);
 }
 
 /**

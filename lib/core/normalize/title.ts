@@ -4,7 +4,7 @@ import type { Persona, Seniority } from '../contract.ts';
 import type { Stage } from '../types.ts';
 import { C_ACRONYM, C_LEVEL_ACRONYMS, CHIEF_OFFICER, PERSONA_RULES, SENIORITY_RULES } from './title-rules.ts';
 import type { TitleRule } from './title-rules.ts';
-import { BoundedCache, fold, quote, readText, unusableReason } from './text.ts';
+import { BoundedCache, frozen, fold, quote, readText, unusableReason } from './text.ts';
 
 export interface TitleClass {
   persona: Persona;
@@ -73,7 +73,7 @@ function compute(title: string): Stage<TitleClass> {
   return { value, reasons: [{ code: 'title_classified', message: describe(title, persona, seniority) }] };
 }
 
-const NONE: TitleClass = { persona: 'other', seniority: 'unknown', personaRule: null, seniorityRule: null };
+const NONE: TitleClass = Object.freeze({ persona: 'other', seniority: 'unknown', personaRule: null, seniorityRule: null });
 
 /** Classifies a job title ("VP Sales" → sales + vp, "Geschäftsführer" → executive + c_level). Never throws. */
 export function classifyTitle(value: unknown): Stage<TitleClass> {
@@ -88,6 +88,6 @@ export function classifyTitle(value: unknown): Stage<TitleClass> {
   const hit = cache.get(read.text);
   if (hit) return hit;
   const result = compute(read.text);
-  cache.set(read.text, result);
+  cache.set(read.text, frozen(result));
   return result;
 }
