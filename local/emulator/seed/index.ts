@@ -1,0 +1,29 @@
+// Seeding entry points: owners always (they are account setup), CRM records only when asked and the db is empty.
+import { join } from 'node:path';
+import { withoutValueIndexes } from '../store/db.ts';
+import type { EmulatorStore } from '../store/emulator-store.ts';
+import { generate, type GeneratedCounts } from './generate.ts';
+import { buildOwners, readConfigOwners } from './owners.ts';
+
+export interface SeedOptions { seed?: number; contacts?: number; now?: number; ownersConfig?: string }
+
+const DAY = 86_400_000;
+
+export function seedOwners(store: EmulatorStore, ownersConfig = join(process.cwd(), 'config', 'decisions.json')): void {
+  if (store.owners.count() > 0) return;
+  store.owners.put(buildOwners(readConfigOwners(ownersConfig), '2024-01-15T09:00:00.000Z'));
+}
+
+/** Seeds `contacts` contacts (with companies and deals) in one transaction. `now` defaults to today 00:00 UTC. */
+export function seedStore(store: EmulatorStore, opts: SeedOptions = {}): GeneratedCounts {
+  seedOwners(store, opts.ownersConfig);
+  const ownerIds = store.owners.list({ limit: 1000, archived: false }).owners.map((o) => o.id);
+  const now = opts.now ?? Math.floor(Date.now() / DAY) * DAY;
+  return withoutValueIndexes(store.db, () => generate(store, { seed: opts.seed ?? 1, contacts: opts.contacts ?? 0, now, ownerIds }), () => store.objects.rebuildValueIndex());
+}
+
+export function seedIfEmpty(store: EmulatorStore, opts: SeedOptions = {}): GeneratedCounts | null {
+  seedOwners(store, opts.ownersConfig);
+  if (!opts.contacts || !store.isEmpty()) return null;
+  return seedStore(store, opts);
+}

@@ -1,0 +1,55 @@
+// Renders stored rows in HubSpot's SimplePublicObject shape.
+import type { AssociationsRepo } from './associations-repo.ts';
+import { associationType, DEFAULT_PROPERTIES, modifiedProperty, parseObjectType, type ObjectType } from './object-types.ts';
+import type { HistoryEntry, ObjectRow, ObjectsRepo } from './objects-repo.ts';
+import type { PropertyDef } from './standard-properties.ts';
+
+export interface ObjectView {
+  id: string;
+  properties: Record<string, string | null>;
+  propertiesWithHistory?: Record<string, HistoryEntry[]>;
+  associations?: Record<string, { results: { id: string; type: string }[] }>;
+  createdAt: string;
+  updatedAt: string;
+  archived: boolean;
+  archivedAt?: string;
+}
+
+export interface ViewOptions {
+  /** null = every property that has a value (direct store access); undefined = HubSpot's defaults. */
+  properties?: readonly string[] | null;
+  propertiesWithHistory?: readonly string[];
+  associations?: readonly string[];
+}
+
+export class ViewRenderer {
+  constructor(private readonly objects: ObjectsRepo, private readonly associations: AssociationsRepo, private readonly defs: (t: ObjectType) => ReadonlyMap<string, PropertyDef>) {}
+
+  render(row: ObjectRow, opts: ViewOptions): ObjectView {
+    const stored = JSON.parse(row.props) as Record<string, string>;
+    const t = row.type;
+    let properties: Record<string, string | null>;
+    if (opts.properties === null) properties = { ...stored };
+    else {
+      const defs = this.defs(t);
+      const wanted = opts.properties && opts.properties.length > 0
+        ? [...opts.properties.filter((n) => defs.has(n)), 'hs_object_id', 'createdate', modifiedProperty(t)]
+        : DEFAULT_PROPERTIES[t];
+      properties = {};
+      for (const name of wanted) properties[name] = stored[name] ?? null;
+    }
+    const view: ObjectView = { id: String(row.id), properties, createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(), archived: Boolean(row.archived) };
+    if (row.archived_at) view.archivedAt = new Date(row.archived_at).toISOString();
+    const history = (opts.propertiesWithHistory ?? []).filter((n) => this.defs(t).has(n));
+    if (history.length > 0) view.propertiesWithHistory = this.objects.history(row.id, history, row);
+    for (const raw of opts.associations ?? []) {
+      const to = parseObjectType(raw);
+      if (!to) continue;
+      const { links } = this.associations.list(row.id, to, 0, 10_000);
+      if (links.length === 0) continue;
+      view.associations ??= {};
+      view.associations[to] = { results: links.flatMap((l) => l.typeIds.map((id) => ({ id: String(l.toId), type: associationType(id)?.name ?? String(id) }))) };
+    }
+    return view;
+  }
+}
