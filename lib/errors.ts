@@ -88,3 +88,13 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
   }
   return out;
 }
+
+/** An adapter setting in the environment is missing or invalid; the message names the variable, never a secret value. */
+export class AdapterConfigError extends Error {
+  override readonly name: string = 'AdapterConfigError';
+  readonly variable: string;
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.variable = variable;
+  }
+}

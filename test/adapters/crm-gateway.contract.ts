@@ -29,7 +29,7 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
     beforeAll(async () => {
       s = await factory();
       run = Math.abs(hash(name)).toString(36);
-      companyId = await s.seedCompany({ domain: `acme-${run}.example`, name: 'Acme', industry: 'SOFTWARE' });
+      companyId = await s.seedCompany({ domain: `acme-${run}.example`, name: 'Acme', industry: 'COMPUTER_SOFTWARE' });
       withCompany = await s.seedContact({ email: `ada-${run}@acme.example`, firstname: 'Ada', jobtitle: 'CTO' }, companyId);
       withoutCompany = await s.seedContact({ email: `bob-${run}@gmail.com`, firstname: 'Bob', jobtitle: 'Student' });
     });
@@ -38,7 +38,7 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
     it('reads a contact with its primary company', async () => {
       const got = await s.gateway.getContactWithCompany(withCompany, CONTACT_PROPS, COMPANY_PROPS);
       expect(got?.contact).toMatchObject({ id: withCompany, properties: { email: `ada-${run}@acme.example`, firstname: 'Ada', jobtitle: 'CTO' } });
-      expect(got?.company).toMatchObject({ id: companyId, properties: { domain: `acme-${run}.example`, name: 'Acme', industry: 'SOFTWARE' } });
+      expect(got?.company).toMatchObject({ id: companyId, properties: { domain: `acme-${run}.example`, name: 'Acme', industry: 'COMPUTER_SOFTWARE' } });
     });
 
     it('reads a contact without a company as company null, and a missing contact as null', async () => {
@@ -111,8 +111,8 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
       expect(found?.id).toBe(companyId);
       expect(await s.gateway.findCompanyByDomain(`nothing-${run}.example`, COMPANY_PROPS)).toBeNull();
       const withHistory = await s.gateway.getCompanyWithHistory(companyId, ['industry']);
-      expect(withHistory?.company.properties['industry']).toBe('SOFTWARE');
-      expect(withHistory?.history['industry']?.[0]?.value).toBe('SOFTWARE');
+      expect(withHistory?.company.properties['industry']).toBe('COMPUTER_SOFTWARE');
+      expect(withHistory?.history['industry']?.[0]?.value).toBe('COMPUTER_SOFTWARE');
       expect(await s.gateway.getCompanyWithHistory(MISSING_ID, ['industry'])).toBeNull();
     });
 

@@ -1,4 +1,7 @@
 // The offline, deterministic default: the core rules classifier behind the AiClassifier port.
+import { classifyByRules } from '../../core/classify.ts';
+import type { Config } from '../../core/config.ts';
+import { classifyTitle } from '../../core/normalize/index.ts';
 import type { Classification, Stage } from '../../core/types.ts';
 import type { AiClassifier, ClassificationRequest } from '../../ports.ts';
 
@@ -18,4 +21,22 @@ export function createRulesClassifier(classify: RulesClassify): AiClassifier {
       return { ...value, source: RULES_SOURCE };
     },
   };
+}
+
+/** Lower bound of our page-view bands ("6-20" → 6, "50+" → 51), so the rules see a number. */
+export function pageViewsFromBand(band: string | undefined): number {
+  if (!band) return 0;
+  const n = Number(band.match(/^\d+/)?.[0] ?? 0);
+  return band.endsWith('+') ? n + 1 : n;
+}
+
+/** The core rules classifier over whitelisted request fields (what `createAdaptersFromEnv` wires by default). */
+export function coreRulesClassify(config: Config): RulesClassify {
+  return (request) => classifyByRules({
+    persona: classifyTitle(request.fields['jobtitle'] ?? null).value.persona,
+    industry: request.fields['industry'] ?? null,
+    lifecycle: request.fields['lifecyclestage']?.toLowerCase() ?? null,
+    text: [request.fields['message'], request.fields['jobtitle']].filter(Boolean).join(' '),
+    pageViews: pageViewsFromBand(request.fields['page_views_band']),
+  }, config);
 }

@@ -56,7 +56,8 @@ export function createTaskEnsurer(ctx: HubSpotContext, now: () => Date = () => n
   return (task: TaskSpec): Promise<{ id: string; created: boolean }> => {
     const key = `${task.contactId}\u0000${task.dedupeKey}`;
     const pending = inFlight.get(key);
-    if (pending) return pending;
+    // The joiner did not create anything itself.
+    if (pending) return pending.then(({ id }) => ({ id, created: false }));
     const promise = ensure(task).finally(() => inFlight.delete(key));
     inFlight.set(key, promise);
     return promise;
