@@ -50,13 +50,13 @@ body { margin: 0; background: var(--bg); font-size: 14px; }
 .hs-tag { display: inline-block; padding: 2px 8px; border-radius: 3px; font-size: 12px; background: #eaf0f6; border: 1px solid var(--line); white-space: nowrap; }
 .hs-tag--success { background: #e5f8f6; border-color: var(--success); } .hs-tag--warning { background: #fef8f0; border-color: var(--warning); }
 .hs-tag--error, .hs-tag--danger { background: #fde8e9; border-color: var(--danger); } .hs-tag--info { background: #e5f5f8; border-color: var(--info); }
-.hs-status-tag { font-size: 12px; display: inline-flex; align-items: center; gap: 4px; }
+.hs-status-tag { font-size: 12px; white-space: nowrap; display: inline-flex; align-items: center; gap: 4px; }
 .hs-status-tag::before { content: ""; width: 8px; height: 8px; border-radius: 50%; background: var(--line); }
 .hs-status-tag--success::before { background: var(--success); } .hs-status-tag--warning::before { background: var(--warning); }
 .hs-status-tag--danger::before { background: var(--danger); } .hs-status-tag--info::before { background: var(--info); }
 .hs-statistics { display: flex; gap: 16px; } .hs-stat [data-role="label"] { font-size: 12px; color: var(--muted); text-transform: uppercase; }
 .hs-stat [data-role="number"] { font-size: 24px; font-weight: 300; }
-.hs-dl { margin: 0; display: flex; flex-direction: column; gap: 6px; } .hs-dl > div { display: grid; grid-template-columns: 120px 1fr; gap: 8px; }
+.hs-dl { margin: 0; display: flex; flex-direction: column; gap: 6px; } .hs-dl > div { display: grid; grid-template-columns: 110px 1fr; gap: 8px; }
 .hs-dl dt { color: var(--muted); font-size: 12px; } .hs-dl dd { margin: 0; }
 .hs-button { font: inherit; padding: 6px 12px; border-radius: 3px; border: 1px solid var(--link); background: #fff; color: var(--link); cursor: pointer; }
 .hs-button--primary { background: var(--brand); border-color: var(--brand); color: #fff; } .hs-button--destructive { border-color: var(--danger); color: var(--danger); }

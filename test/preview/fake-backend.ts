@@ -14,7 +14,10 @@ const decided = (tier: string, lead: number, intent: number, fit: number, reason
   confidence_band: 'high', decision_key: `dk_${tier}_${lead}`,
 });
 
-export const HIGH_AFTER_RESCORE = decided('high', 78, 81, 74, 'Tier high: 3 pricing-page visits this week; VP of Engineering at a 400-person software company');
+export const HIGH_AFTER_RESCORE: Props = {
+  ...decided('high', 78, 81, 74, 'Tier high: 3 pricing-page visits this week; VP of Engineering at a 400-person software company'),
+  last_decision_at: '2026-11-27T07:00:00.000Z',
+};
 
 export function createFakeBackend() {
   const contacts: FakeContact[] = [

@@ -37,7 +37,7 @@ export function DecisionSummary({ decision }: { decision: StoredDecision }) {
           <Text testId="enrichment">{enrichmentText(decision)}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Content track">
-          <Flex direction="row" gap="xs" align="center">
+          <Flex direction="row" gap="xs" align="center" wrap>
             <Text testId="content-track">{decision.contentTrack ?? 'Not classified'}</Text>
             {decision.confidenceBand !== null && (
               <StatusTag testId="confidence-band" variant={BAND_VARIANT[decision.confidenceBand]} hollow>

@@ -17,11 +17,21 @@ export type HistoryState =
   | { status: 'loaded'; entries: HistoryEntry[] }
   | { status: 'failed'; message: string };
 
+const timeOf = (at: string) => {
+  const epoch = /^\d+$/.test(at) ? Number(at) : Date.parse(at);
+  return Number.isFinite(epoch) ? epoch : 0;
+};
+
+/** The function's order is not part of its contract, so the card sorts. */
+export function newestFirst(entries: HistoryEntry[]): HistoryEntry[] {
+  return [...entries].sort((a, b) => timeOf(b.at) - timeOf(a.at));
+}
+
 export function historyStateFromReply(raw: unknown): HistoryState {
   const parsed = DecisionHistoryReplySchema.safeParse(raw);
   if (!parsed.success) return { status: 'failed', message: 'The decision history reply could not be read.' };
   const reply = parsed.data;
-  if (reply.ok) return { status: 'loaded', entries: reply.entries };
+  if (reply.ok) return { status: 'loaded', entries: newestFirst(reply.entries) };
   if (reply.error.code === 'rate_limited') return { status: 'failed', message: RATE_LIMITED_MESSAGE };
   return { status: 'failed', message: reply.error.message };
 }
