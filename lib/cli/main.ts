@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { registerDecide } from './commands/decide.ts';
+import { registerEmulator } from './commands/emulator.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
     .description('Lead scoring, enrichment, lifecycle and routing decisions for HubSpot, with reasons.')
     .showHelpAfterError();
   registerDecide(program);
+  registerEmulator(program);
   return program;
 }
 
