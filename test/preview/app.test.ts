@@ -1,14 +1,18 @@
 // The preview's HTTP app without a browser: the page, the bundles and the JSON API.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
 import { createPreviewApp, type PreviewBackend } from '../../local/preview/index.ts';
 import { asPropertyStrings } from '../../local/preview/backend.ts';
 import { createFakeBackend } from './fake-backend.ts';
 
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-describe('preview app', async () => {
+describe('preview app', () => {
   const fake = createFakeBackend();
-  const app = await createPreviewApp(fake.backend);
+  let app: Hono;
+  beforeAll(async () => {
+    app = await createPreviewApp(fake.backend);
+  });
 
   it('serves the page with the host script before the card script', async () => {
     const html = await (await app.request('/')).text();
