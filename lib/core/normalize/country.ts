@@ -15,7 +15,7 @@ const MAX_COUNTRY = 100;
 
 /** Forms people type that the locale files do not carry (folded: lower case, no accents or punctuation). */
 const COMMON_FORMS: Record<string, string> = {
-  'america': 'US', 'united states of america': 'US', 'usa': 'US', 'us': 'US', 'u s a': 'US', 'the states': 'US',
+  'america': 'US', 'united states of america': 'US', 'etats unis': 'US', 'viet nam': 'VN', 'grande bretagne': 'GB', 'estados unidos da america': 'US', 'usa': 'US', 'us': 'US', 'u s a': 'US', 'the states': 'US',
   'uk': 'GB', 'u k': 'GB', 'great britain': 'GB', 'britain': 'GB', 'england': 'GB', 'scotland': 'GB', 'wales': 'GB',
   'northern ireland': 'GB', 'united kingdom of great britain and northern ireland': 'GB', 'grossbritannien': 'GB',
   'angleterre': 'GB', 'inglaterra': 'GB', 'gran bretana': 'GB', 'gra bretanha': 'GB',
