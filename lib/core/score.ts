@@ -76,7 +76,7 @@ function fitPartsOf(input: ScoreInputs, config: Config): Part[] {
 
 // Labels repeat endlessly across contacts; building each once keeps the hot path lean.
 const PERSONA_LABELS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${p.replace(/_/g, ' ')} persona`]));
-const SENIORITY_LABELS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, `${p.replace(/_/g, ' ')} seniority`]));
+const SENIORITY_LABELS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, `${p === 'c_level' ? 'C-level' : p} seniority`]));
 const PAGE_VIEW_LABELS: string[] = [];
 const FORM_LABELS: string[] = [];
 const RECENCY_LABELS: string[] = [];
