@@ -1,7 +1,8 @@
 // Email validity: trimmed, lower-cased, and obviously broken forms rejected
 // with a reason that says what is wrong (without repeating the address).
 import type { Reason, Stage } from '../types.ts';
-import { BoundedCache, readText, unusableReason } from './text.ts';
+import { registrableDomain } from './company-key.ts';
+import { BoundedCache, quote, readText, unusableReason } from './text.ts';
 
 export interface NormalizedEmail {
   email: string | null;
@@ -44,6 +45,11 @@ function domainProblem(domain: string): Reason | null {
   const tld = labels[labels.length - 1] ?? '';
   if (tld.length < 2 || /^\d+$/.test(tld)) {
     return { code: 'email_domain_invalid', message: 'The email domain does not end in a real top-level domain, so it is not valid.' };
+  }
+  // "jane@acme.con": well formed, but no mail can reach a top-level domain that does not exist.
+  const host = registrableDomain(domain);
+  if (!host.ok && (host.code === 'host_unknown_suffix' || host.code === 'host_is_public_suffix')) {
+    return { code: 'email_unknown_tld', message: `The email domain ${quote(domain)} ${host.why}, so it is not valid.` };
   }
   return null;
 }

@@ -43,6 +43,9 @@ describe('normalizeEmail', () => {
     ['jane@192.168.0.1', 'email_domain_invalid'],
     ['jane@[10.0.0.1]', 'email_domain_invalid'],
     ['jane@ac_me.com', 'email_domain_invalid'],
+    ['jane@acme.con', 'email_unknown_tld'],
+    ['jane@acme.local', 'email_unknown_tld'],
+    ['jane@co.uk', 'email_unknown_tld'],
     ['ja(ne)@acme.com', 'email_invalid_characters'],
     ['"jane"@acme.com', 'email_invalid_characters'],
     ['jane,doe@acme.com', 'email_invalid_characters'],
@@ -77,6 +80,7 @@ describe('normalizeEmail', () => {
         },
       ]
     `);
+    expect(normalizeEmail('jane@acme.con').reasons[0]?.message).toMatchInlineSnapshot(`"The email domain “acme.con” does not end in a known public suffix (like .com or .co.uk), so it is not valid."`);
     expect(normalizeEmail({}).reasons[0]?.message).toMatchInlineSnapshot(`"The email is an object, not text, so it was ignored."`);
   });
 });
