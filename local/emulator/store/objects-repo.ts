@@ -121,7 +121,7 @@ export class ObjectsRepo {
     for (const t of OBJECT_TYPES) for (const d of this.properties.list(t)) add.run(t, d.name, d.type);
     this.db.exec(`DELETE FROM pidx;
       INSERT INTO pidx (id, name, type, v, n)
-      SELECT o.id, j.key, o.type, lower(j.value),
+      SELECT o.id, j.key, o.type, ld_lower(j.value),
         CASE k.kind WHEN 'number' THEN CAST(j.value AS REAL)
           WHEN 'datetime' THEN CAST(round(unixepoch(j.value, 'subsec') * 1000) AS INTEGER)
           WHEN 'date' THEN unixepoch(j.value) * 1000

@@ -44,7 +44,15 @@ export function containsToken(value: string | null, wanted: string): number {
   return v.split(/[^\p{L}\p{N}]+/u).includes(w) ? 1 : 0;
 }
 
+/** The longest literal run of a token, as a LIKE pattern that every match must satisfy. */
+function likePattern(token: string): string {
+  const literal = token.toLowerCase().trim().split('*').sort((a, b) => b.length - a.length)[0] ?? '';
+  return `%${literal.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 export function registerSearchFunctions(db: Db): void {
+  // SQLite's lower() only folds ASCII; the index must fold like JavaScript does (Ü → ü).
+  db.function('ld_lower', { deterministic: true }, (v: unknown) => (v === null ? null : String(v).toLowerCase()));
   db.function('ld_token', { deterministic: true }, (v: unknown, w: unknown) => containsToken(v === null ? null : String(v), String(w)));
 }
 
@@ -87,7 +95,8 @@ function compileFilter(t: ObjectType, f: SearchFilter, def: PropertyDef): Result
     case 'NOT_HAS_PROPERTY': return inIdx('', [], true);
     case 'CONTAINS_TOKEN': case 'NOT_CONTAINS_TOKEN':
       if (f.value === undefined) return validation(`Filter on ${f.propertyName} with ${f.operator} needs a value.`);
-      return inIdx('ld_token(v, ?) = 1', [f.value], f.operator === 'NOT_CONTAINS_TOKEN');
+      // LIKE narrows in C before the token check runs in JS.
+      return inIdx("v LIKE ? ESCAPE '\\' AND ld_token(v, ?) = 1", [likePattern(f.value), f.value], f.operator === 'NOT_CONTAINS_TOKEN');
   }
 }
 
@@ -115,23 +124,28 @@ export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, Prope
   if (groups.length > 0) where.push(`(${groups.join(' OR ')})`);
   if (q.query && q.query.trim() !== '') {
     for (const word of q.query.trim().split(/\s+/)) {
-      where.push(`o.id IN (SELECT id FROM pidx WHERE type = ? AND name IN (${QUERY_PROPERTIES[t].map(() => '?').join(',')}) AND ld_token(v, ?) = 1)`);
-      params.push(t, ...QUERY_PROPERTIES[t], `${word}*`);
+      const names = QUERY_PROPERTIES[t];
+      where.push(`o.id IN (SELECT id FROM pidx WHERE type = ? AND name IN (${names.map(() => '?').join(',')}) AND v LIKE ? ESCAPE '\\' AND ld_token(v, ?) = 1)`);
+      params.push(t, ...names, likePattern(word), `${word}*`);
     }
   }
   const whereSql = where.join(' AND ');
   const total = db.prepare(`SELECT count(*) FROM objects o WHERE ${whereSql}`).pluck().get(...params) as number;
   let order = 'o.id ASC';
-  const sortParams: unknown[] = [];
+  let join = '';
+  const joinParams: unknown[] = [];
   if (q.sort) {
     const def = defs.get(q.sort.propertyName);
     if (!def) return validation(`Cannot sort by "${q.sort.propertyName}": the property does not exist on ${t}.`);
-    const numeric = numericValue(def, '0') !== null;
     const dir = q.sort.direction === 'DESCENDING' ? 'DESC' : 'ASC';
-    const key = `(SELECT ${numeric ? 'n' : 'v'} FROM pidx WHERE id = o.id AND name = ?)`;
-    order = `${key} IS NULL, ${key} ${dir}, o.id ASC`;
-    sortParams.push(q.sort.propertyName, q.sort.propertyName);
+    if (q.sort.propertyName === 'hs_object_id') order = `o.id ${dir}`; // the id is the row key: no join, no sort step
+    else {
+      const key = numericValue(def, '0') !== null ? 's.n' : 's.v';
+      join = 'LEFT JOIN pidx s ON s.id = o.id AND s.name = ?';
+      joinParams.push(q.sort.propertyName);
+      order = `${key} IS NULL, ${key} ${dir}, o.id ASC`;
+    }
   }
-  const rows = total === 0 ? [] : (db.prepare(`SELECT o.* FROM objects o WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, ...sortParams, q.limit, q.after) as ObjectRow[]);
+  const rows = total === 0 ? [] : (db.prepare(`SELECT o.* FROM objects o ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...joinParams, ...params, q.limit, q.after) as ObjectRow[]);
   return ok({ total, rows });
 }
