@@ -11,12 +11,15 @@ import { createTaskEnsurer } from './tasks.ts';
 import { createHubSpotPropertyAdmin } from './property-admin.ts';
 import { createHubSpotCompanyDirectory } from './companies.ts';
 import { CrmError, NotFoundError } from '../../errors.ts';
+import { withTimeout } from '../resilience.ts';
 
 export interface HubSpotGatewayOptions {
   accessToken: string;
   basePath?: string;
   retries?: number;
   limiter?: LimiterOptions;
+  /** Per-operation deadline, retries included (the api-client has none of its own). Default 10 s. */
+  timeoutMs?: number;
 }
 
 export type HubSpotGateway = CrmGateway & PropertyAdmin & CompanyDirectory;
@@ -30,7 +33,12 @@ export interface HubSpotContext {
 export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGateway {
   const client = getHubSpotClient(options);
   const secrets = [options.accessToken];
-  const ctx: HubSpotContext = { client, call: (operation, fn) => callHubSpot(operation, secrets, fn) };
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const ctx: HubSpotContext = {
+    client,
+    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn),
+      () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
+  };
   return {
     getContactWithCompany: (id, contactProps, companyProps) => getContactWithCompany(ctx, id, contactProps, companyProps),
     getContactsWithCompanies: (ids, contactProps, companyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps),

@@ -1,0 +1,119 @@
+// The RescoreGateway over @hubspot/api-client: a single-contact re-score in at most
+// four sequential round trips (see docs/functions.md for the order and why).
+import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../../ports.ts';
+import { NotFoundError } from '../../errors.ts';
+import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
+import { getHubSpotClient } from './client.ts';
+import { callHubSpot } from './errors.ts';
+import { chunk, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';
+import { taskProperties } from './tasks.ts';
+
+type TaskCreate = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['basicApi']['create']>[0];
+type TaskSearch = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['searchApi']['doSearch']>[0];
+
+const MARKER = /\[lead-decisions:([^\]\s]{1,300})\]/;
+/** The newest tasks are the ones that matter for dedupe windows; older ones are not read. */
+const MAX_TASKS_READ = 200;
+
+/** Our dedupe key in a task body, or null for tasks people created. */
+export function markerKey(body: string | null | undefined): string | null {
+  const m = body ? MARKER.exec(body) : null;
+  return m ? m[1]! : null;
+}
+
+/** The gateway over the process's shared client; errors name the operation and never the token. */
+export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGateway {
+  const client = getHubSpotClient(options);
+  return createHubSpotRescoreGateway({ client, call: (operation, fn) => callHubSpot(operation, [options.accessToken], fn) });
+}
+
+export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date = () => new Date()): RescoreGateway {
+  const { client } = ctx;
+  return {
+    async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
+      let contact;
+      try {
+        contact = await ctx.call(`read contact ${contactId}`, () =>
+          client.crm.contacts.basicApi.getById(contactId, [...contactProps], undefined, ['companies', 'tasks']));
+      } catch (error) {
+        if (error instanceof NotFoundError) return null;
+        throw error;
+      }
+      const companyLinks = contact.associations?.['companies']?.results ?? [];
+      const companyId = pickPrimaryCompany(companyLinks.map((r) => ({
+        id: String(r.id), typeIds: r.type === 'contact_to_company' ? [PRIMARY_CONTACT_TO_COMPANY] : [],
+      })));
+      const taskIds = [...new Set((contact.associations?.['tasks']?.results ?? []).map((r) => String(r.id)))]
+        .sort((a, b) => Number(b) - Number(a)).slice(0, MAX_TASKS_READ);
+      const [company, notifications] = await Promise.all([
+        companyId ? readCompany(ctx, companyId, companyProps) : Promise.resolve(null),
+        readNotifications(ctx, taskIds),
+      ]);
+      return { contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {}, notifications };
+    },
+
+    async countOwnerTasksSince(ownerId, sinceIso) {
+      const request = {
+        filterGroups: [{ filters: [
+          { propertyName: 'hubspot_owner_id', operator: 'EQ', value: ownerId },
+          { propertyName: 'hs_createdate', operator: 'GTE', value: String(Date.parse(sinceIso)) },
+        ] }],
+        properties: ['hs_object_id'],
+        limit: 1,
+      } as unknown as TaskSearch;
+      const res = await ctx.call(`count recent tasks of owner ${ownerId}`, () => client.crm.objects.tasks.searchApi.doSearch(request));
+      return res.total;
+    },
+
+    async createTask(task) {
+      const input = {
+        properties: taskProperties(task, now().toISOString()),
+        associations: [{ to: { id: task.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 204 }] }],
+      } as unknown as TaskCreate;
+      const created = await ctx.call(`create task for contact ${task.contactId}`, () => client.crm.objects.tasks.basicApi.create(input));
+      return { id: String(created.id) };
+    },
+
+    async updateContact(contactId, properties) {
+      await ctx.call(`update contact ${contactId}`, () => client.crm.contacts.basicApi.update(contactId, { properties }));
+    },
+
+    async getPropertyHistory(contactId, names) {
+      const contact = await ctx.call(`read decision history of contact ${contactId}`, () =>
+        client.crm.contacts.basicApi.getById(contactId, ['hs_object_id'], [...names]));
+      return toHistory(contact.propertiesWithHistory, names);
+    },
+  };
+}
+
+async function readCompany(ctx: HubSpotContext, companyId: string, properties: readonly string[]): Promise<{ record: CrmRecord; history: ContactSnapshot['companyHistory'] } | null> {
+  try {
+    const company = await ctx.call(`read company ${companyId}`, () =>
+      ctx.client.crm.companies.basicApi.getById(companyId, [...properties], [...properties]));
+    return { record: toRecord(company), history: toHistory(company.propertiesWithHistory, properties) };
+  } catch (error) {
+    if (error instanceof NotFoundError) return null; // an association to a deleted company: decide without it
+    throw error;
+  }
+}
+
+async function readNotifications(ctx: HubSpotContext, taskIds: readonly string[]): Promise<NotificationRecord[]> {
+  const pages = await Promise.all(chunk(taskIds).map((ids) => ctx.call(`batch read ${ids.length} tasks`, () =>
+    ctx.client.crm.objects.tasks.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: ['hs_task_body', 'hs_createdate', 'hubspot_owner_id'], propertiesWithHistory: [] }))));
+  const out: NotificationRecord[] = [];
+  for (const page of pages) {
+    for (const task of page.results) {
+      const key = markerKey(task.properties['hs_task_body']);
+      if (key === null) continue;
+      const createdAt = task.properties['hs_createdate'] ?? (task.createdAt ? new Date(task.createdAt).toISOString() : null);
+      if (!createdAt) continue;
+      out.push({ dedupeKey: key, createdAt: normalizeTime(createdAt), ownerId: task.properties['hubspot_owner_id'] ?? null });
+    }
+  }
+  return out;
+}
+
+function normalizeTime(value: string): string {
+  const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : value;
+}
