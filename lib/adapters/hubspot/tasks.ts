@@ -15,7 +15,7 @@ export function taskProperties(task: TaskSpec, timestamp: string): Record<string
     hs_task_priority: 'HIGH',
     hs_task_type: 'TODO',
     hs_timestamp: timestamp,
-    hubspot_owner_id: task.ownerId,
+    ...(task.ownerId ? { hubspot_owner_id: task.ownerId } : {}),
   };
 }
 
