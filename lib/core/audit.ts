@@ -3,7 +3,7 @@
 // outcomes (never raw values the decision rewrites, never `now` directly), so
 // deciding again on the decision's own output gives the same key.
 import { MAX_REASON_LENGTH, type Tier } from './contract.ts';
-import { hash64Hex } from './hash.ts';
+import { hashFields } from './hash.ts';
 import { stageLabel } from './lifecycle.ts';
 import { describeRanked, type Part } from './score.ts';
 import type { Classification, NormalizedContact, Scores } from './types.ts';
@@ -25,14 +25,13 @@ export function decisionKeyOf(k: KeyParts): string {
   const n = k.normalized;
   const c = k.classification;
   const s = k.scores;
-  // \u0001 cannot occur in any of these normalized values, so the joined text is unambiguous.
-  const text = [
+  // Fields are hashed with separators and a distinct marker for null, so "" and null never collide.
+  // A key is only ever compared with the same contact's previous key, so 64 bits is ample.
+  return `dk1-${hashFields([
     k.scoringVersion, n.companyKey, n.hasValidEmail, n.phoneE164, n.countryCode, n.stateCode, n.persona, n.seniority,
     k.enrichment.source, k.enrichment.confidence, k.enrichment.industry, k.enrichment.employees,
     c.contentTrack, c.confidenceBand, s.intent, s.fit, s.lead, s.tier, k.finalStage, k.finalOwnerId, k.reengage,
-  ].join('\u0001');
-  // A key is only ever compared with the same contact's previous key, so 64 bits is ample.
-  return `dk1-${hash64Hex(text)}`;
+  ])}`;
 }
 
 export interface ReasonParts {

@@ -10,7 +10,8 @@ const WHITELIST: ReadonlySet<string> = new Set(WRITABLE_PROPERTIES);
 
 /** Keeps the desired values that are whitelisted and differ from the stored ones. */
 export function diffWritePlan(desired: Record<string, string | null>, stored: PropertyMap): WritePlan {
-  const plan: WritePlan = {};
+  // Null prototype: which keys appear varies per contact (see score.ts toRecord).
+  const plan = Object.create(null) as WritePlan;
   for (const key in desired) {
     const value = desired[key];
     if (value === null || value === undefined || !WHITELIST.has(key)) continue;
