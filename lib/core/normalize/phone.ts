@@ -1,6 +1,6 @@
 // Phone → E.164 with libphonenumber-js (full "max" metadata, so "valid" means
 // the number matches a real numbering plan, not just a plausible length).
-import { isSupportedCountry, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import { getCountries, parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
 import type { CountryCode, PhoneNumber } from 'libphonenumber-js/max';
 import type { Stage } from '../types.ts';
 import { fastE164 } from './phone-fast.ts';
@@ -15,6 +15,8 @@ const LENGTH_PROBLEMS: Record<string, string> = {
   INVALID_COUNTRY: 'has an unknown country code',
   NOT_A_NUMBER: 'has no phone number in it',
 };
+// A Set lookup instead of the library's isSupportedCountry, which re-wraps its metadata on every call.
+const SUPPORTED: ReadonlySet<string> = new Set(getCountries());
 const cache = new BoundedCache<Stage<string | null>>(20_000, 80);
 
 function safeParse(text: string, region: CountryCode | undefined): PhoneNumber | undefined {
@@ -78,7 +80,7 @@ export function normalizePhone(value: unknown, regionCode: string | null): Stage
     const reason = unusableReason(read, 'phone', 'phone number');
     return { value: null, reasons: reason ? [reason] : [] };
   }
-  const region = regionCode && isSupportedCountry(regionCode) ? regionCode : undefined;
+  const region = regionCode && SUPPORTED.has(regionCode) ? (regionCode as CountryCode) : undefined;
   const text = read.text.replace(TEL_PREFIX, '');
   // Phones rarely repeat, so the common valid shapes skip the cache and take the fast path.
   const fast = fastE164(text, region);
