@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
+import { registerProvision } from './commands/provision.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerDecide(program);
   registerEmulator(program);
+  registerProvision(program);
   return program;
 }
 
