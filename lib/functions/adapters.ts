@@ -1,0 +1,26 @@
+// Adapters for the app functions, built once per warm function instance.
+import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../adapters/index.ts';
+import { createAiFromEnv, createEnrichmentFromEnv } from '../adapters/index.ts';
+import { createRulesClassifier, coreRulesClassify } from '../adapters/ai/rules.ts';
+import { createHubSpotGateway } from '../adapters/hubspot/gateway.ts';
+import { createRescoreGateway } from '../adapters/hubspot/rescore-gateway.ts';
+import type { RescoreDeps } from '../services/rescore.ts';
+import { functionConfig, type Env } from './shell.ts';
+
+/** Retries for 5xx and 429 inside one function call: HubSpot gives a function only seconds. */
+const FUNCTION_RETRIES = 3;
+
+export function depsFromEnv(env: Env): RescoreDeps {
+  const accessToken = readToken(env);
+  const basePath = env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL;
+  const config = functionConfig();
+  const rules = createRulesClassifier(coreRulesClassify(config));
+  const directory = createHubSpotGateway({ accessToken, basePath, retries: FUNCTION_RETRIES });
+  return {
+    crm: createRescoreGateway({ accessToken, basePath, retries: FUNCTION_RETRIES }),
+    enrichment: createEnrichmentFromEnv(env, directory),
+    ai: createAiFromEnv(env, rules),
+    config,
+    clock: { now: () => new Date() },
+  };
+}
