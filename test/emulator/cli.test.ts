@@ -1,0 +1,60 @@
+// The `lead-decisions emulator` command as a user runs it: start, serve, Ctrl-C, and a taken port.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator } from '../../local/emulator/index.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const children: ChildProcessWithoutNullStreams[] = [];
+afterEach(() => { for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL'); });
+
+function run(args: string[]) {
+  const child = spawn(process.execPath, ['bin/lead-decisions.js', 'emulator', ...args], { cwd: ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const line = (re: RegExp) => new Promise<RegExpMatchArray>((resolve, reject) => {
+    const check = () => { const m = re.exec(out); if (m) resolve(m); };
+    child.stdout.on('data', check);
+    void exited.then(() => reject(new Error(`exited before printing ${re}: ${out}${err}`)));
+    check();
+  });
+  return { child, exited, line, output: () => ({ out, err }) };
+}
+
+describe('lead-decisions emulator', () => {
+  it('prints its URL and a HUBSPOT_BASE_URL hint, serves requests, and exits 0 on SIGINT', async () => {
+    const p = run(['--port', '0', '--db', ':memory:', '--contacts', '25', '--seed', '3']);
+    const [, url] = await p.line(/listening on (http:\/\/127\.0\.0\.1:\d+) \(db :memory:, 25 contacts\)/);
+    await p.line(/HUBSPOT_BASE_URL=http:\/\/127\.0\.0\.1:\d+ HUBSPOT_ACCESS_TOKEN=local-dev-token/);
+    const res = await fetch(`${url}/crm/v3/objects/contacts?limit=5`, { headers: { authorization: 'Bearer local-dev-token' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { results: unknown[] }).results).toHaveLength(5);
+    p.child.kill('SIGINT');
+    expect(await p.exited).toBe(0);
+    expect(p.output().out).toContain('Emulator stopped.');
+  });
+
+  it('says the port is taken and exits 1', async () => {
+    const blocker = await startEmulator();
+    try {
+      const p = run(['--port', String(blocker.port), '--db', ':memory:', '--contacts', '0']);
+      expect(await p.exited).toBe(1);
+      expect(p.output().err.trim()).toBe(`Port ${blocker.port} is already in use; pick another with --port`);
+    } finally {
+      await blocker.close();
+    }
+  });
+
+  it('explains a bad --faults value and exits 1', async () => {
+    const p = run(['--port', '0', '--db', ':memory:', '--faults', 'error=5']);
+    expect(await p.exited).toBe(1);
+    expect(p.output().err).toMatchInlineSnapshot(`
+      "Bad --faults value for error: error and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.
+      "
+    `);
+  });
+});
