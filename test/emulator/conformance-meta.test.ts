@@ -33,12 +33,12 @@ describe('property definitions', () => {
     const group = await t.client.crm.properties.groupsApi.create('contacts', { name: 'lead_decisions', label: 'Lead decisions' });
     expect(group.name).toBe('lead_decisions');
     const created = await t.client.crm.properties.coreApi.create('contacts', {
-      name: 'routing_tier', label: 'Routing tier', type: 'enumeration' as never, fieldType: 'select', groupName: 'lead_decisions',
+      name: 'routing_tier', label: 'Routing tier', type: 'enumeration' as never, fieldType: 'select' as never, groupName: 'lead_decisions',
       options: [{ label: 'High', value: 'high', hidden: false, displayOrder: 0 }, { label: 'Low', value: 'low', hidden: false, displayOrder: 1 }],
     });
     expect(created.options.map((o) => o.value)).toEqual(['high', 'low']);
     expect((await apiError(t.client.crm.properties.groupsApi.create('contacts', { name: 'lead_decisions', label: 'x' }))).code).toBe(409);
-    const again = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'routing_tier', label: 'x', type: 'string' as never, fieldType: 'text', groupName: 'lead_decisions' }));
+    const again = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'routing_tier', label: 'x', type: 'string' as never, fieldType: 'text' as never, groupName: 'lead_decisions' }));
     expect(again).toMatchObject({ code: 409, body: { category: 'OBJECT_ALREADY_EXISTS' } });
     const listed = await t.client.crm.properties.groupsApi.getAll('contacts');
     expect(listed.results.map((g) => g.name)).toContain('lead_decisions');
@@ -53,9 +53,9 @@ describe('property definitions', () => {
   });
 
   it('refuses a property in a group that does not exist, and a bad field type', async () => {
-    const noGroup = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'x_score', label: 'X', type: 'number' as never, fieldType: 'number', groupName: 'nope' }));
+    const noGroup = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'x_score', label: 'X', type: 'number' as never, fieldType: 'number' as never, groupName: 'nope' }));
     expect(noGroup.body.message).toMatchInlineSnapshot(`"The property group 'nope' does not exist."`);
-    const badField = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'x_score', label: 'X', type: 'number' as never, fieldType: 'select', groupName: 'contactinformation' }));
+    const badField = await apiError(t.client.crm.properties.coreApi.create('contacts', { name: 'x_score', label: 'X', type: 'number' as never, fieldType: 'select' as never, groupName: 'contactinformation' }));
     expect(badField.body.message).toMatchInlineSnapshot(`"fieldType 'select' is not valid for type 'number'; use one of number, calculation_equation."`);
   });
 

@@ -91,7 +91,7 @@ describe('validation and conflicts', () => {
   });
 
   it('refuses a non-number for a custom number property', async () => {
-    await t.client.crm.properties.coreApi.create('contacts', { name: 'test_score', label: 'Test score', type: 'number' as never, fieldType: 'number', groupName: 'contactinformation' });
+    await t.client.crm.properties.coreApi.create('contacts', { name: 'test_score', label: 'Test score', type: 'number' as never, fieldType: 'number' as never, groupName: 'contactinformation' });
     const err = await apiError(newContact({ email: 'num@x.io', test_score: 'ninety' }));
     expect(err.body.errors).toEqual([expect.objectContaining({ code: 'INVALID_DOUBLE', message: '"ninety" is not a valid number.' })]);
   });
