@@ -16,6 +16,11 @@ export interface ContactWithCompany {
   company: CrmRecord | null;
 }
 
+export interface ContactPage {
+  results: ContactWithCompany[];
+  after?: string;
+}
+
 export interface PropertyHistoryEntry {
   value: string;
   timestamp: string;
@@ -61,6 +66,8 @@ export interface CrmGateway {
   getContactWithCompany(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany | null>;
   /** Many contacts with their companies, using batch endpoints (≤ 100 per call). */
   getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany[]>;
+  /** One page (≤ 100) of all contacts with their companies, in id order: 2 calls per page. `after` is absent on the last page. */
+  listContactsWithCompanies(page: { after?: string; limit?: number }, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactPage>;
   updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
   batchUpdateContacts(updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult>;
   /** Creates the task once per dedupeKey and associates it with the contact. */

@@ -58,6 +58,26 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
       expect(got[2]?.contact.properties['firstname']).toBe('M1');
     });
 
+    it('pages through every contact with its company, `after` absent on the last page', async () => {
+      const first = await s.gateway.listContactsWithCompanies({ limit: 2 }, CONTACT_PROPS, COMPANY_PROPS);
+      expect(first.results).toHaveLength(2);
+      expect(first.after).toEqual(expect.any(String));
+      const all: { id: string; companyId: string | null }[] = [];
+      let after: string | undefined;
+      let pages = 0;
+      do {
+        const page = await s.gateway.listContactsWithCompanies({ after, limit: 100 }, CONTACT_PROPS, COMPANY_PROPS);
+        expect(page.results.length).toBeLessThanOrEqual(100);
+        all.push(...page.results.map((r) => ({ id: r.contact.id, companyId: r.company?.id ?? null })));
+        after = page.after;
+        pages++;
+      } while (after && pages < 50);
+      expect(after).toBeUndefined();
+      expect(new Set(all.map((r) => r.id)).size).toBe(all.length);
+      expect(all).toContainEqual({ id: withCompany, companyId });
+      expect(all).toContainEqual({ id: withoutCompany, companyId: null });
+    });
+
     it('updates one contact and records the change in property history, newest first', async () => {
       await s.gateway.updateContact(withCompany, { jobtitle: 'VP Engineering' });
       await s.gateway.updateContact(withCompany, { jobtitle: 'Chief Technology Officer' });

@@ -112,7 +112,21 @@ export function sanitizeFreeText(value: string, max: number): string {
   return capLength(kept.join(' '), max);
 }
 
+const schemas = new Map<string, ReturnType<typeof buildOutputSchema>>();
+
+/** The zod schema of an AI answer for these tracks (built once per track list). */
 export function aiOutputSchema(allowedTracks: readonly string[]) {
+  const key = allowedTracks.join('\u0000');
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size > 32) schemas.clear();
+    schema = buildOutputSchema(allowedTracks);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+function buildOutputSchema(allowedTracks: readonly string[]) {
   return z.object({
     contentTrack: z.enum(allowedTracks as [string, ...string[]]),
     objections: z.array(z.string()).max(50),

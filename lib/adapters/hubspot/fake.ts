@@ -107,6 +107,14 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       return unique(ids).flatMap((id) => withCompany(id, contactProps, companyProps) ?? []);
     },
 
+    async listContactsWithCompanies(page, contactProps, companyProps) {
+      calls.push('listContactsWithCompanies');
+      const limit = Math.max(1, Math.min(100, page.limit ?? 100));
+      const ids = [...contacts.keys()].sort((a, b) => Number(a) - Number(b)).filter((id) => page.after === undefined || Number(id) > Number(page.after));
+      const results = ids.slice(0, limit).flatMap((id) => withCompany(id, contactProps, companyProps) ?? []);
+      return ids.length > limit ? { results, after: results.at(-1)!.contact.id } : { results };
+    },
+
     async updateContact(id, properties) {
       calls.push('updateContact');
       if (!contacts.has(id)) throw new NotFoundError(`update contact ${id}`, 'resource not found', { status: 404, category: 'OBJECT_NOT_FOUND' });

@@ -1,7 +1,7 @@
 // CrmGateway + PropertyAdmin + CompanyDirectory over @hubspot/api-client 14.
 import type { Client } from '@hubspot/api-client';
 import type {
-  BatchWriteResult, CompanyDirectory, ContactWithCompany, CrmGateway, CrmRecord, OwnerRecord,
+  BatchWriteResult, CompanyDirectory, ContactPage, ContactWithCompany, CrmGateway, CrmRecord, OwnerRecord,
   PropertyAdmin, PropertyHistoryEntry,
 } from '../../ports.ts';
 import { getHubSpotClient, type LimiterOptions } from './client.ts';
@@ -42,6 +42,7 @@ export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGat
   return {
     getContactWithCompany: (id, contactProps, companyProps) => getContactWithCompany(ctx, id, contactProps, companyProps),
     getContactsWithCompanies: (ids, contactProps, companyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps),
+    listContactsWithCompanies: (page, contactProps, companyProps) => listContactsWithCompanies(ctx, page, contactProps, companyProps),
     updateContact: async (id, properties) => {
       await ctx.call(`update contact ${id}`, () => client.crm.contacts.basicApi.update(id, { properties }));
     },
@@ -63,11 +64,7 @@ async function getContactWithCompany(ctx: HubSpotContext, contactId: string, con
     if (error instanceof NotFoundError) return null;
     throw error;
   }
-  const results = contact.associations?.['companies']?.results ?? [];
-  const companyId = pickPrimaryCompany(results.map((r) => ({
-    id: String(r.id),
-    typeIds: r.type === 'contact_to_company' ? [PRIMARY_CONTACT_TO_COMPANY] : [],
-  })));
+  const companyId = primaryCompanyOf(contact.associations);
   let company: CrmRecord | null = null;
   if (companyId) {
     try {
@@ -107,6 +104,28 @@ async function getContactsWithCompanies(ctx: HubSpotContext, contactIds: readonl
     }
   }
   return out;
+}
+
+async function listContactsWithCompanies(ctx: HubSpotContext, page: { after?: string; limit?: number }, contactProps: readonly string[], companyProps: readonly string[]): Promise<ContactPage> {
+  const limit = Math.max(1, Math.min(100, page.limit ?? 100));
+  const res = await ctx.call(`list contacts${page.after ? ` after ${page.after}` : ''}`, () =>
+    ctx.client.crm.contacts.basicApi.getPage(limit, page.after, [...contactProps], undefined, ['companies']));
+  const companyOf = new Map(res.results.map((contact) => [contact.id, primaryCompanyOf(contact.associations)] as const));
+  const companies = await readCompanies(ctx, unique([...companyOf.values()].filter((id): id is string => id !== null)), companyProps);
+  const results = res.results.map((contact) => {
+    const companyId = companyOf.get(contact.id);
+    return { contact: toRecord(contact), company: (companyId && companies.get(companyId)) || null };
+  });
+  const after = res.paging?.next?.after;
+  return after ? { results, after } : { results };
+}
+
+/** The primary company among v3 associations (`contact_to_company` is the primary label). */
+function primaryCompanyOf(associations: { [key: string]: { results: { id: string; type: string }[] } } | undefined): string | null {
+  return pickPrimaryCompany((associations?.['companies']?.results ?? []).map((r) => ({
+    id: String(r.id),
+    typeIds: r.type === 'contact_to_company' ? [PRIMARY_CONTACT_TO_COMPANY] : [],
+  })));
 }
 
 async function readCompanies(ctx: HubSpotContext, ids: readonly string[], properties: readonly string[]): Promise<Map<string, CrmRecord>> {
