@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
+import { registerDev } from './commands/dev.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
   registerDecide(program);
   registerEmulator(program);
   registerProvision(program);
+  registerDev(program);
   return program;
 }
 

@@ -1,0 +1,59 @@
+// `lead-decisions dev` (what `npm start` runs): the whole product on this machine.
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/load.ts';
+import { startSandbox } from '../../sandbox/index.ts';
+
+interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string }
+
+function wholeNumber(raw: string, flag: string): number {
+  if (!/^\d+$/.test(raw)) {
+    process.stderr.write(`${flag} must be a whole number, got "${raw}".\n`);
+    process.exit(2);
+  }
+  return Number(raw);
+}
+
+export function registerDev(program: Command): void {
+  program
+    .command('dev')
+    .description('Local sandbox: the CRM emulator on a seeded database, properties provisioned, every contact scored, and the contact card in your browser.')
+    .option('--port <port>', 'preview page port', '3000')
+    .option('--emulator-port <port>', 'CRM emulator port', '3100')
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--db <file>', 'SQLite file (created and seeded on first run), or :memory:', '.local/sandbox.sqlite')
+    .option('--seed <n>', 'seed of the demo data', '42')
+    .option('--contacts <k>', 'contacts to seed on first run', '2000')
+    .option('--config <file>', 'rules config')
+    .action(async (flags: DevFlags) => {
+      const config = await loadConfig(flags.config);
+      if (!config.ok) {
+        process.stderr.write(`${config.message}\n`);
+        process.exit(2);
+      }
+      const port = wholeNumber(flags.port, '--port');
+      const emulatorPort = wholeNumber(flags.emulatorPort, '--emulator-port');
+      let sandbox;
+      try {
+        process.stderr.write('Starting the Lead Decisions sandbox…\n');
+        sandbox = await startSandbox({
+          config: config.config, port, emulatorPort, host: flags.host, db: flags.db,
+          seed: wholeNumber(flags.seed, '--seed'), contacts: wholeNumber(flags.contacts, '--contacts'),
+          log: (line) => process.stderr.write(`${line}\n`),
+        });
+      } catch (err) {
+        const e = err as NodeJS.ErrnoException & { port?: number };
+        if (e.code === 'EADDRINUSE') process.stderr.write(`A port is already in use (${e.message}); pick others with --port / --emulator-port.\n`);
+        else process.stderr.write(`The sandbox could not start: ${e.message}\n`);
+        process.exit(1);
+      }
+      process.stdout.write(`\nLead Decisions sandbox ready: open ${sandbox.url}\n`);
+      process.stdout.write(`CRM emulator: HUBSPOT_BASE_URL=${sandbox.env.HUBSPOT_BASE_URL} HUBSPOT_ACCESS_TOKEN=${sandbox.env.HUBSPOT_ACCESS_TOKEN}\n`);
+      process.stdout.write('Press Ctrl-C to stop.\n');
+      const stop = () => {
+        process.stderr.write('\nStopping…\n');
+        void sandbox.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

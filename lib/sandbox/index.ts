@@ -1,0 +1,64 @@
+// `lead-decisions dev`: the emulator on a seeded database, the contract properties provisioned,
+// every contact scored, and the card preview served, all on 127.0.0.1.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
+import { startPreviewServer, type PreviewServer } from '../../local/preview/index.ts';
+import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
+import { runProvision } from '../cli/commands/provision.ts';
+import type { Config } from '../core/config.ts';
+import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
+import { createSandboxBackend } from './preview-backend.ts';
+
+export interface SandboxOptions {
+  config: Config;
+  /** Preview port (0 = any free port). */
+  port: number;
+  host?: string;
+  /** Emulator port (0 = any free port). */
+  emulatorPort?: number;
+  db: string;
+  seed: number;
+  contacts: number;
+  log?: (line: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  emulator: RunningEmulator;
+  preview: PreviewServer;
+  env: Record<string, string>;
+  scored: ScoreAllReport;
+  close(): Promise<void>;
+}
+
+export const SANDBOX_TOKEN = 'local-dev-token';
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const log = options.log ?? (() => {});
+  if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+  try {
+    log(`CRM emulator on ${emulator.url} (${options.db})`);
+    const env = { HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN, HUBSPOT_BASE_URL: emulator.url };
+    // Stay under the emulator's 190-per-10-s limit, as a well-behaved app does against HubSpot.
+    const limiter = { maxConcurrent: 4, minTime: 55 };
+    const gateway = createHubSpotGateway({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
+    const provision = await runProvision(gateway, options.config.classification.tracks);
+    log(`Properties: ${provision.lines.at(-1) ?? ''}`);
+    const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
+    const scored = await scoreAllContacts(client, gateway, options.config, () => new Date(), (done) => {
+      if (done % 1000 === 0) log(`  scored ${done} contacts…`);
+    });
+    log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
+      + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
+    const preview = await startPreviewServer(createSandboxBackend(client, env), { port: options.port, host: options.host });
+    return {
+      url: preview.url, emulator, preview, env, scored,
+      close: async () => { await preview.close(); await emulator.close(); },
+    };
+  } catch (err) {
+    await emulator.close();
+    throw err;
+  }
+}
