@@ -46,12 +46,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const gateway = createHubSpotGateway({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
     const provision = await runProvision(gateway, options.config.classification.tracks);
     log(`Properties: ${provision.lines.at(-1) ?? ''}`);
-    const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
-    const scored = await scoreAllContacts(client, gateway, options.config, () => new Date(), (done) => {
+    const scored = await scoreAllContacts(gateway, options.config, () => new Date(), (done) => {
       if (done % 1000 === 0) log(`  scored ${done} contacts…`);
     });
     log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
+    const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
     const preview = await startPreviewServer(createSandboxBackend(client, env), { port: options.port, host: options.host });
     return {
       url: preview.url, emulator, preview, env, scored,
