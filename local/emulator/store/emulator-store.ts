@@ -3,7 +3,7 @@ import { fail, notFound, ok, validation, type ApiFailure, type Result } from '..
 import { AssociationsRepo } from './associations-repo.ts';
 import { openDb, type Db } from './db.ts';
 import { associationType, ID_PROPERTIES, singular, type ObjectType } from './object-types.ts';
-import { API_SOURCE, ObjectsRepo, type WriteSource } from './objects-repo.ts';
+import { API_SOURCE, ObjectsRepo, type ObjectRow, type WriteSource } from './objects-repo.ts';
 import { OwnersRepo } from './owners-repo.ts';
 import { PropertiesRepo } from './properties-repo.ts';
 import { registerSearchFunctions, runSearch, type SearchQuery } from './search.ts';
@@ -82,7 +82,7 @@ export class EmulatorStore {
   list(t: ObjectType, opts: ViewOptions & { limit: number; after: number; archived: boolean }): { results: ObjectView[]; nextAfter?: string } {
     const rows = this.objects.list(t, opts.limit + 1, opts.after, opts.archived);
     const page = rows.slice(0, opts.limit);
-    const results = page.map((r) => this.views.render(r, opts));
+    const results = this.views.renderMany(page, opts);
     return rows.length > opts.limit ? { results, nextAfter: String(page[page.length - 1]!.id) } : { results };
   }
 
@@ -124,12 +124,13 @@ export class EmulatorStore {
     const unique = [...new Set(ids)];
     const resolved = unique.map((raw) => ({ raw, id: this.objects.resolveId(t, raw, opts.idProperty) }));
     const rows = this.objects.getMany(t, resolved.flatMap((r) => (r.id === undefined ? [] : [r.id])));
-    const results: ObjectView[] = [];
+    const found: ObjectRow[] = [];
     const missing: string[] = [];
     for (const r of resolved) {
       const row = r.id === undefined ? undefined : rows.get(r.id);
-      if (row) results.push(this.views.render(row, opts)); else missing.push(r.raw);
+      if (row) found.push(row); else missing.push(r.raw);
     }
+    const results = this.views.renderMany(found, opts);
     const errors: BatchError[] = missing.length === 0 ? [] : [{
       status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: missing },
       message: `Could not get some ${singular(t).toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`,
@@ -163,7 +164,7 @@ export class EmulatorStore {
   search(t: ObjectType, q: SearchQuery, properties: readonly string[] | undefined): Result<{ total: number; results: ObjectView[]; nextAfter?: string }> {
     const r = runSearch(this.db, t, this.properties.defs(t), q);
     if (!r.ok) return r;
-    const results = r.value.rows.map((row) => this.views.render(row, { properties: properties ?? [] }));
+    const results = this.views.renderMany(r.value.rows, { properties: properties ?? [] });
     const next = q.after + results.length;
     return ok({ total: r.value.total, results, ...(next < r.value.total && results.length > 0 ? { nextAfter: String(next) } : {}) });
   }

@@ -38,6 +38,7 @@ export class ObjectsRepo {
       historyHas: db.prepare('SELECT 1 FROM history WHERE id = ? AND name = ? LIMIT 1').pluck(),
       historyOf: db.prepare('SELECT value, ts, source_type, source_id FROM history WHERE id = ? AND name = ? ORDER BY ts DESC, seq DESC'),
       list: db.prepare('SELECT * FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?'),
+      many: db.prepare('SELECT * FROM objects WHERE type = ? AND archived = 0 AND id IN (SELECT value FROM json_each(?))'),
     };
   }
 
@@ -63,7 +64,7 @@ export class ObjectsRepo {
   getMany(t: ObjectType, ids: readonly number[]): Map<number, ObjectRow> {
     const out = new Map<number, ObjectRow>();
     if (ids.length === 0) return out;
-    const rows = this.db.prepare(`SELECT * FROM objects WHERE type = ? AND archived = 0 AND id IN (${ids.map(() => '?').join(',')})`).all(t, ...ids) as ObjectRow[];
+    const rows = this.stmts.many.all(t, JSON.stringify(ids)) as ObjectRow[];
     for (const r of rows) out.set(r.id, r);
     return out;
   }
@@ -77,10 +78,11 @@ export class ObjectsRepo {
     const id = this.nextId++;
     const props: Record<string, string> = {};
     const changed = this.apply(t, id, props, checked.values, at, true);
-    this.stmts.insert.run(id, t, JSON.stringify(props), at, at, src.sourceType);
+    const json = JSON.stringify(props);
+    this.stmts.insert.run(id, t, json, at, at, src.sourceType);
     if (!src.trusted) this.index(t, id, props, changed);
     if (src.recordHistory !== false) this.record(id, props, changed.filter((n) => checked.values.has(n) || n === 'hs_email_domain'), at, src);
-    return ok(this.get(t, id) as ObjectRow);
+    return ok({ id, type: t, props: json, created_at: at, updated_at: at, archived: 0, archived_at: null, source: src.sourceType });
   }
 
   update(t: ObjectType, id: number, input: Record<string, unknown>, src: WriteSource = API_SOURCE): Result<ObjectRow> {
@@ -95,7 +97,8 @@ export class ObjectsRepo {
     const before = { ...props };
     const changed = this.apply(t, id, props, checked.values, at, false);
     if (changed.length === 0) return ok(row); // nothing changed: HubSpot leaves the record (and its history) alone
-    this.stmts.update.run(JSON.stringify(props), at, id);
+    const json = JSON.stringify(props);
+    this.stmts.update.run(json, at, id);
     this.index(t, id, props, changed);
     const tracked = changed.filter((n) => checked.values.has(n) || n === 'hs_email_domain');
     for (const name of tracked) {
@@ -103,7 +106,7 @@ export class ObjectsRepo {
       if (old !== undefined && !this.stmts.historyHas.get(id, name)) this.stmts.historyAdd.run(id, name, old, row.created_at, row.source, null);
     }
     this.record(id, props, tracked, at, src);
-    return ok(this.get(t, id) as ObjectRow);
+    return ok({ ...row, props: json, updated_at: at });
   }
 
   archive(t: ObjectType, id: number): Result<true> {

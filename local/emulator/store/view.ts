@@ -25,16 +25,26 @@ export interface ViewOptions {
 export class ViewRenderer {
   constructor(private readonly objects: ObjectsRepo, private readonly associations: AssociationsRepo, private readonly defs: (t: ObjectType) => ReadonlyMap<string, PropertyDef>) {}
 
-  render(row: ObjectRow, opts: ViewOptions): ObjectView {
+  /** Renders many rows of one type, resolving the requested property names once. */
+  renderMany(rows: readonly ObjectRow[], opts: ViewOptions): ObjectView[] {
+    if (rows.length === 0) return [];
+    const wanted = this.wanted(rows[0]!.type, opts);
+    return rows.map((row) => this.render(row, opts, wanted));
+  }
+
+  private wanted(t: ObjectType, opts: ViewOptions): readonly string[] | null {
+    if (opts.properties === null) return null;
+    if (!opts.properties || opts.properties.length === 0) return DEFAULT_PROPERTIES[t];
+    const defs = this.defs(t);
+    return [...new Set([...opts.properties.filter((n) => defs.has(n)), 'hs_object_id', 'createdate', modifiedProperty(t)])];
+  }
+
+  render(row: ObjectRow, opts: ViewOptions, wanted = this.wanted(row.type, opts)): ObjectView {
     const stored = JSON.parse(row.props) as Record<string, string>;
     const t = row.type;
     let properties: Record<string, string | null>;
-    if (opts.properties === null) properties = { ...stored };
+    if (wanted === null) properties = stored;
     else {
-      const defs = this.defs(t);
-      const wanted = opts.properties && opts.properties.length > 0
-        ? [...opts.properties.filter((n) => defs.has(n)), 'hs_object_id', 'createdate', modifiedProperty(t)]
-        : DEFAULT_PROPERTIES[t];
       properties = {};
       for (const name of wanted) properties[name] = stored[name] ?? null;
     }
