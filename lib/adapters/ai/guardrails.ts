@@ -70,7 +70,8 @@ export function whitelistFields(fields: Record<string, unknown>, names: readonly
       if (BAND_VALUES[field as keyof typeof BAND_VALUES].includes(value)) out[field] = value;
       continue;
     }
-    const safe = capLength(redactPii(value, { names }), PROMPT_FIELD_CAPS[field]);
+    // Free text a contact typed may try to steer the model: such sentences never reach it.
+    const safe = capLength(withoutInstructions(redactPii(value, { names })), PROMPT_FIELD_CAPS[field]);
     if (safe !== '') out[field] = safe;
   }
   return out;
@@ -105,11 +106,16 @@ const URL_PATTERN = /\b(?:https?:\/\/|www\.|ftp:\/\/|mailto:|javascript:|data:)|
 export const isInstructionLike = (text: string): boolean => INSTRUCTION_PATTERNS.some((p) => p.test(text));
 export const hasUrl = (text: string): boolean => URL_PATTERN.test(text);
 
+const SEGMENTS = /(?<=[.!?;])\s+|\n+|\s+[|•]\s+/;
+
 /** Drops every sentence or line that gives instructions or carries a URL, then caps the rest. */
 export function sanitizeFreeText(value: string, max: number): string {
-  const segments = value.split(/(?<=[.!?;])\s+|\n+|\s+[|•]\s+/);
-  const kept = segments.filter((s) => !isInstructionLike(s) && !hasUrl(s));
+  const kept = value.split(SEGMENTS).filter((s) => !isInstructionLike(s) && !hasUrl(s));
   return capLength(kept.join(' '), max);
+}
+
+function withoutInstructions(value: string): string {
+  return value.split(SEGMENTS).filter((s) => !isInstructionLike(s)).join(' ');
 }
 
 const schemas = new Map<string, ReturnType<typeof buildOutputSchema>>();
