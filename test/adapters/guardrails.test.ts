@@ -43,6 +43,27 @@ describe('redactPii', () => {
     }));
   });
 
+  it('never lets a phone number through, in any common format', () => {
+    const digits = (n: number) => fc.stringMatching(new RegExp(`^[0-9]{${n}}$`));
+    const phone = fc.tuple(fc.constantFrom('+1 ', '+44 ', '(0)', '00 49 ', ''), digits(3), fc.constantFrom(' ', '-', '.', ''), digits(3), fc.constantFrom(' ', '-', ''), digits(4))
+      .map(([prefix, a, sep1, b, sep2, c]) => `${prefix}${a}${sep1}${b}${sep2}${c}`);
+    fc.assert(fc.property(fc.stringMatching(/^[a-z ]{0,20}$/), phone, (before, number) => {
+      const out = redactPii(`${before} call ${number} today`);
+      expect(out.replace(/\D/g, '')).not.toContain(number.replace(/\D/g, '').slice(-7));
+    }));
+  });
+
+  it('never lets the contact’s name into the prompt fields', () => {
+    const word = fc.stringMatching(/^[A-Z][a-z]{2,9}$/);
+    fc.assert(fc.property(word, word, fc.stringMatching(/^[a-z ]{0,30}$/), (first, last, filler) => {
+      const request = buildClassificationRequest({
+        firstname: first, lastname: last, jobtitle: `${filler} ${last}`, message: `${filler} I am ${first} ${last}. ${first.toLowerCase()} ${filler}`,
+      }, null, ['general']);
+      const sent = Object.values(request.fields).join(' ');
+      for (const name of [first, last]) expect(sent).not.toMatch(new RegExp(`(?<![\\p{L}])${name}(?![\\p{L}])`, 'iu'));
+    }));
+  });
+
   it('is idempotent', () => {
     fc.assert(fc.property(fc.string(), (text) => {
       const once = redactPii(text, { names: ['Ada'] });
