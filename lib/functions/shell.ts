@@ -15,7 +15,9 @@ export interface FunctionContext {
 
 export type FunctionError = { code: 'not_found' | 'rate_limited' | 'missing_token' | 'invalid_input' | 'crm_error' | 'internal'; message: string };
 
-const ContactIdSchema = z.string().trim().regex(/^\d{1,20}$/, 'contactId must be a HubSpot record id (digits)');
+const NOT_AN_ID = 'contactId must be a HubSpot record id (digits)';
+// The same sentence for a wrong type (an object, a boolean): zod's default text is not for a card.
+const ContactIdSchema = z.string({ error: NOT_AN_ID }).trim().regex(/^\d{1,20}$/, NOT_AN_ID);
 
 /** The contact id from `parameters.contactId`, else the record the card sits on (`propertiesToSend.hs_object_id`). */
 export function contactIdOf(context: FunctionContext): { ok: true; id: string } | { ok: false; error: FunctionError } {
