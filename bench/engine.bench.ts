@@ -21,23 +21,33 @@ export async function run(): Promise<Figures> {
   // Warm-up on a slice so the JIT and the normalize caches see realistic shapes first.
   for (let i = 0; i < 20_000; i++) decide(inputs[i]!, config, now);
 
-  // Three timed passes over all 100,000; the fastest is the least disturbed by other
-  // processes on a shared machine (the median is in the note for honesty).
+  // Three timed passes over all 100,000. "On one core" is measured as CPU time of this
+  // (single-threaded) process, so other processes on a shared machine do not count
+  // against it; wall-clock rates are kept in the note.
   let high = 0;
-  const rates: number[] = [];
+  const cpuRates: number[] = [];
+  const wallRates: number[] = [];
   for (let pass = 0; pass < PASSES; pass++) {
     high = 0;
+    const cpu = process.cpuUsage();
     const start = performance.now();
     for (const input of inputs) if (decide(input, config, now).score.value.tier === 'high') high++;
-    rates.push(COUNT / ((performance.now() - start) / 1000));
+    const wallS = (performance.now() - start) / 1000;
+    const used = process.cpuUsage(cpu);
+    cpuRates.push(COUNT / ((used.user + used.system) / 1e6));
+    wallRates.push(COUNT / wallS);
   }
-  rates.sort((a, b) => a - b);
-  const perSecond = Math.round(rates[rates.length - 1]!);
-  const median = Math.round(rates[Math.floor(rates.length / 2)]!);
+  const perSecond = Math.round(medianOf(cpuRates));
+  const wall = Math.round(medianOf(wallRates));
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   return {
-    'engine.decisions_per_s': { value: perSecond, unit: 'decisions/s', note: `best of ${PASSES} passes over ${COUNT.toLocaleString('en-US')} contacts on one core (median ${median.toLocaleString('en-US')}/s); ${high} high tier` },
+    'engine.decisions_per_s': { value: perSecond, unit: 'decisions/s', note: `median of ${PASSES} passes over ${COUNT.toLocaleString('en-US')} contacts, per CPU-second on one core (wall clock ${wall.toLocaleString('en-US')}/s); ${high} high tier` },
     'engine.ratio_to_target': { value: Math.round((perSecond / TARGET_PER_S) * 100) / 100, unit: 'x', note: `target ${TARGET_PER_S.toLocaleString('en-US')}/s` },
     'engine.peak_rss_mb': { value: peakRssMb, unit: 'MB', note: 'includes the 100,000 generated inputs' },
   };
+}
+
+function medianOf(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
 }

@@ -21,7 +21,7 @@ type Track = Config['classification']['tracks'][number];
 interface TrackScore { track: Track; points: number; why: string[] }
 
 // Most contacts share a handful of (persona, industry, text) shapes; deciding each
-// shape once per config keeps bulk runs fast. Cached stages are frozen and copied out.
+// shape once per config keeps bulk runs fast. Cached stages are frozen and shared.
 const memo = new WeakMap<Config, Map<string, Stage<Classification>>>();
 const MEMO_MAX_TEXT = 300;
 const MEMO_MAX_SIZE = 20_000;
@@ -40,12 +40,16 @@ export function classifyByRules(fields: ClassifyFields, config: Config): Stage<C
     if (cache.size >= MEMO_MAX_SIZE) cache.clear();
     cache.set(key, hit);
   }
-  return { value: { ...hit.value, objections: hit.value.objections.slice() }, reasons: hit.reasons.slice() };
+  return hit;
 }
 
+/** Cached stages are shared between decisions, so they are frozen all the way down. */
 function freeze(stage: Stage<Classification>): Stage<Classification> {
   stage.reasons.forEach((r) => Object.freeze(r));
-  return stage;
+  Object.freeze(stage.reasons);
+  Object.freeze(stage.value.objections);
+  Object.freeze(stage.value);
+  return Object.freeze(stage);
 }
 
 function classifyUncached(fields: ClassifyFields, industry: string | null, customer: boolean, engaged: boolean, config: Config): Stage<Classification> {

@@ -12,7 +12,7 @@ import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
 import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
 import { readCount, readText, readTime, storedString } from './values.ts';
-import { bool, diffWritePlan } from './write-plan.ts';
+import { bool, emptyPlan, planValue } from './write-plan.ts';
 import { safeDecision } from './safe-decision.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
@@ -86,17 +86,30 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
       ? { code: 'audit_unchanged', message: 'Same decision as the stored one, so the audit fields are left as they are.' }
       : { code: 'audit_recorded', message: `Decision recorded with rules ${config.scoringVersion}.` }],
   };
-  const writePlan = diffWritePlan({
-    intent_score: String(s.intent), fit_score: String(s.fit), lead_score: String(s.lead), routing_tier: s.tier,
-    normalized_company_key: n.companyKey ?? '', has_valid_email: bool(n.hasValidEmail),
-    persona: n.persona, seniority: n.seniority, country_code: n.countryCode ?? '', phone: n.phoneE164,
-    enrichment_confidence: String(enriched.value.confidence), last_enrichment_source: enriched.value.source,
-    content_track: classified.value.contentTrack, confidence_band: classified.value.confidenceBand,
-    last_ai_classification_at: !unchanged && classificationChanged ? nowIso : null,
-    lifecyclestage: lifecycle.value.to, hubspot_owner_id: routed.value.changed ? ownerId : null,
-    last_decision_reason: unchanged ? null : reason, last_decision_at: unchanged ? null : nowIso,
-    decision_key: unchanged ? null : decisionKey, scoring_version: unchanged ? null : config.scoringVersion,
-  }, props);
+  const writePlan = emptyPlan();
+  planValue(writePlan, props, 'intent_score', String(s.intent));
+  planValue(writePlan, props, 'fit_score', String(s.fit));
+  planValue(writePlan, props, 'lead_score', String(s.lead));
+  planValue(writePlan, props, 'routing_tier', s.tier);
+  planValue(writePlan, props, 'normalized_company_key', n.companyKey ?? '');
+  planValue(writePlan, props, 'has_valid_email', bool(n.hasValidEmail));
+  planValue(writePlan, props, 'persona', n.persona);
+  planValue(writePlan, props, 'seniority', n.seniority);
+  planValue(writePlan, props, 'country_code', n.countryCode ?? '');
+  planValue(writePlan, props, 'phone', n.phoneE164);
+  planValue(writePlan, props, 'enrichment_confidence', String(enriched.value.confidence));
+  planValue(writePlan, props, 'last_enrichment_source', enriched.value.source);
+  planValue(writePlan, props, 'content_track', classified.value.contentTrack);
+  planValue(writePlan, props, 'confidence_band', classified.value.confidenceBand);
+  planValue(writePlan, props, 'last_ai_classification_at', !unchanged && classificationChanged ? nowIso : null);
+  planValue(writePlan, props, 'lifecyclestage', lifecycle.value.to);
+  planValue(writePlan, props, 'hubspot_owner_id', routed.value.changed ? ownerId : null);
+  if (!unchanged) {
+    planValue(writePlan, props, 'last_decision_reason', reason);
+    planValue(writePlan, props, 'last_decision_at', nowIso);
+    planValue(writePlan, props, 'decision_key', decisionKey);
+    planValue(writePlan, props, 'scoring_version', config.scoringVersion);
+  }
 
   const stages: Stage<unknown>[] = [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit];
   const reasons: Reason[] = [];

@@ -23,3 +23,13 @@ export function diffWritePlan(desired: Record<string, string | null>, stored: Pr
 export function bool(b: boolean): string {
   return b ? 'true' : 'false';
 }
+
+/** Adds one value to the plan when it is whitelisted, non-null and differs from the stored one. */
+export function planValue(plan: WritePlan, stored: PropertyMap, key: WritableProperty, value: string | null): void {
+  if (value === null || !WHITELIST.has(key)) return;
+  if (storedString(stored[key]) !== value) plan[key] = value;
+}
+
+export function emptyPlan(): WritePlan {
+  return Object.create(null) as WritePlan;
+}
