@@ -81,6 +81,7 @@ describe('validation and conflicts', () => {
     ['an enumeration value outside the options', { lifecyclestage: 'hot' }, 'INVALID_OPTION', 'lifecyclestage'],
     ['a calculated conversion counter', { hs_lead_status: 'NEW', num_conversion_events: '3' }, 'READ_ONLY_VALUE', 'num_conversion_events'],
     ['a read-only property', { createdate: '2024-01-01' }, 'READ_ONLY_VALUE', 'createdate'],
+    ['an owner id that does not exist', { hubspot_owner_id: '999' }, 'INVALID_OWNER_ID', 'hubspot_owner_id'],
     ['a calculated analytics property', { hs_analytics_num_page_views: '9' }, 'READ_ONLY_VALUE', 'hs_analytics_num_page_views'],
   ])('refuses %s with 400 VALIDATION_ERROR naming the property', async (_label, properties, code, name) => {
     const err = await apiError(newContact({ email: `${name}-${code}@x.io`, ...properties }));

@@ -34,9 +34,9 @@ export class EmulatorStore {
     this.db = openDb(path);
     registerSearchFunctions(this.db);
     this.properties = new PropertiesRepo(this.db, now);
-    this.objects = new ObjectsRepo(this.db, this.properties, now);
-    this.associations = new AssociationsRepo(this.db);
     this.owners = new OwnersRepo(this.db);
+    this.objects = new ObjectsRepo(this.db, this.properties, now, (id) => this.owners.has(id));
+    this.associations = new AssociationsRepo(this.db);
     this.views = new ViewRenderer(this.objects, this.associations, (t) => this.properties.defs(t));
   }
 

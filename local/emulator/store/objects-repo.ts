@@ -22,7 +22,7 @@ export class ObjectsRepo {
   private nextId: number;
   private readonly stmts;
 
-  constructor(private readonly db: Db, private readonly properties: PropertiesRepo, private readonly now: () => number) {
+  constructor(private readonly db: Db, private readonly properties: PropertiesRepo, private readonly now: () => number, private readonly isOwner: (id: string) => boolean) {
     const max = db.prepare('SELECT max(id) FROM objects').pluck().get() as number | null;
     this.nextId = Math.max((max ?? 0) + 1, 1001);
     this.stmts = {
@@ -70,7 +70,7 @@ export class ObjectsRepo {
   }
 
   create(t: ObjectType, input: Record<string, unknown>, src: WriteSource = API_SOURCE): Result<ObjectRow> {
-    const checked = validateWrite(this.properties.defs(t), input, { allowReadOnly: src.allowReadOnly ?? false });
+    const checked = validateWrite(this.properties.defs(t), input, { allowReadOnly: src.allowReadOnly ?? false, isOwner: this.isOwner });
     if (!checked.ok) return checked;
     const conflict = src.trusted ? null : this.uniqueConflict(t, checked.values, null);
     if (conflict) return conflict;
@@ -88,7 +88,7 @@ export class ObjectsRepo {
   update(t: ObjectType, id: number, input: Record<string, unknown>, src: WriteSource = API_SOURCE): Result<ObjectRow> {
     const row = this.get(t, id);
     if (!row) return notFound(singular(t), String(id));
-    const checked = validateWrite(this.properties.defs(t), input, { allowReadOnly: src.allowReadOnly ?? false });
+    const checked = validateWrite(this.properties.defs(t), input, { allowReadOnly: src.allowReadOnly ?? false, isOwner: this.isOwner });
     if (!checked.ok) return checked;
     const conflict = this.uniqueConflict(t, checked.values, id);
     if (conflict) return conflict;

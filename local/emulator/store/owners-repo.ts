@@ -8,13 +8,20 @@ export interface Owner {
 }
 
 export class OwnersRepo {
+  private ids: Set<string> | null = null;
   constructor(private readonly db: Db) {}
+
+  has(id: string): boolean {
+    this.ids ??= new Set((this.db.prepare('SELECT id FROM owners').pluck().all() as number[]).map(String));
+    return this.ids.has(id);
+  }
 
   count(): number { return this.db.prepare('SELECT count(*) FROM owners').pluck().get() as number; }
 
   put(owners: readonly Owner[]): void {
     const stmt = this.db.prepare('INSERT OR REPLACE INTO owners (id, email, data) VALUES (?, ?, ?)');
     this.db.transaction(() => { for (const o of owners) stmt.run(Number(o.id), o.email.toLowerCase(), JSON.stringify(o)); })();
+    this.ids = null;
   }
 
   list(opts: { email?: string; after?: number; limit: number; archived: boolean }): { owners: Owner[]; more: boolean } {

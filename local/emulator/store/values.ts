@@ -30,7 +30,7 @@ export function numericValue(def: Pick<PropertyDef, 'type'> | undefined, value: 
   return null;
 }
 
-function normalize(def: PropertyDef, value: string): { value: string } | { issue: Omit<ValueIssue, 'name'> } {
+function normalize(def: PropertyDef, value: string, opts: WriteOptions): { value: string } | { issue: Omit<ValueIssue, 'name'> } {
   switch (def.type) {
     case 'number': {
       const n = Number(value);
@@ -48,7 +48,10 @@ function normalize(def: PropertyDef, value: string): { value: string } | { issue
       if (value !== 'true' && value !== 'false') return { issue: { error: 'INVALID_BOOLEAN', message: `${JSON.stringify(value)} is not a valid boolean; use "true" or "false".` } };
       return { value };
     case 'enumeration': {
-      if (def.name === 'hubspot_owner_id' || def.externalOptions) return { value };
+      if (def.name === 'hubspot_owner_id') {
+        return opts.isOwner(value) ? { value } : { issue: { error: 'INVALID_OWNER_ID', message: `${JSON.stringify(value)} is not a valid owner id.` } };
+      }
+      if (def.externalOptions) return { value };
       const allowed = def.fieldType === 'checkbox' ? value.split(';') : [value];
       const bad = allowed.find((v) => !def.options.some((o) => o.value === v));
       if (bad !== undefined) {
@@ -61,7 +64,11 @@ function normalize(def: PropertyDef, value: string): { value: string } | { issue
   }
 }
 
-export interface WriteOptions { allowReadOnly: boolean }
+export interface WriteOptions {
+  allowReadOnly: boolean;
+  /** Owner ids are checked against the account's owners, as HubSpot does. */
+  isOwner: (id: string) => boolean;
+}
 
 /**
  * The normalized values to write (`null` = clear), or the HubSpot-shaped failure.
@@ -81,7 +88,7 @@ export function validateWrite(
     }
     const value = asString(raw);
     if (value === null || value === '') { values.set(name, null); continue; }
-    const result = normalize(def, value);
+    const result = normalize(def, value, opts);
     if ('issue' in result) issues.push({ name, ...result.issue });
     else values.set(name, result.value);
   }
