@@ -127,4 +127,6 @@ export { createHttpEnrichmentProvider } from './enrichment/http.ts';
 export { createCrmRecordProvider } from './enrichment/crm-record.ts';
 export { createRulesClassifier, coreRulesClassify } from './ai/rules.ts';
 export { createOpenAiCompatibleClassifier } from './ai/openai-compatible.ts';
+export { createFakeEnrichmentProvider } from './enrichment/fake.ts';
+export { createFakeAiClassifier } from './ai/fake.ts';
 export { buildClassificationRequest } from './ai/guardrails.ts';
