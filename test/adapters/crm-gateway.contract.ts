@@ -98,8 +98,9 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
 
     it('batch-updates contacts and reports the ones that failed', async () => {
       const res = await s.gateway.batchUpdateContacts([
-        { id: withoutCompany, properties: { jobtitle: 'Analyst' } },
+        { id: withoutCompany, properties: { jobtitle: 'Intern', firstname: 'Bob' } },
         { id: MISSING_ID, properties: { jobtitle: 'Nobody' } },
+        { id: withoutCompany, properties: { jobtitle: 'Analyst' } },
       ]);
       expect(res.ok).toEqual([withoutCompany]);
       expect(res.failed.map((f) => f.id)).toEqual([MISSING_ID]);

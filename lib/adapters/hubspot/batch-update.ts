@@ -6,7 +6,7 @@ import { chunk } from './records.ts';
 
 export async function batchUpdateContacts(ctx: HubSpotContext, updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult> {
   const result: BatchWriteResult = { ok: [], failed: [] };
-  for (const part of chunk(updates)) {
+  for (const part of chunk(mergeById(updates))) {
     let res;
     try {
       res = await ctx.call(`batch update ${part.length} contacts`, () =>
@@ -32,6 +32,13 @@ export async function batchUpdateContacts(ctx: HubSpotContext, updates: readonly
     }
   }
   return result;
+}
+
+/** HubSpot rejects a batch that names one id twice: merge them, later values winning. */
+export function mergeById(updates: readonly { id: string; properties: Record<string, string> }[]): { id: string; properties: Record<string, string> }[] {
+  const merged = new Map<string, Record<string, string>>();
+  for (const { id, properties } of updates) merged.set(id, { ...merged.get(id), ...properties });
+  return [...merged].map(([id, properties]) => ({ id, properties }));
 }
 
 /** A 4xx that concerns the records sent, not auth or rate: worth retrying record by record. */

@@ -6,6 +6,7 @@ import type {
 import { NotFoundError } from '../../errors.ts';
 import type { HubSpotGateway } from './gateway.ts';
 import { dedupeMarker, pickPrimaryCompany, unique } from './records.ts';
+import { mergeById } from './batch-update.ts';
 
 export interface FakeCrmSeed {
   contacts?: { id: string; properties: Record<string, string | null>; companyId?: string | null }[];
@@ -124,7 +125,7 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
     async batchUpdateContacts(updates) {
       calls.push('batchUpdateContacts');
       const result = { ok: [] as string[], failed: [] as { id: string; message: string; status?: number }[] };
-      for (const update of updates) {
+      for (const update of mergeById(updates)) {
         if (!contacts.has(update.id)) {
           result.failed.push({ id: update.id, message: `Contact ${update.id} does not exist`, status: 404 });
           continue;
