@@ -13,6 +13,15 @@ function wholeNumber(raw: string, flag: string): number {
   return Number(raw);
 }
 
+function portNumber(raw: string, flag: string): number {
+  const port = wholeNumber(raw, flag);
+  if (port > 65535) {
+    process.stderr.write(`${flag} must be a port from 0 to 65535 (0 picks a free one), got ${port}.\n`);
+    process.exit(2);
+  }
+  return port;
+}
+
 export function registerDev(program: Command): void {
   program
     .command('dev')
@@ -30,14 +39,17 @@ export function registerDev(program: Command): void {
         process.stderr.write(`${config.message}\n`);
         process.exit(2);
       }
-      const port = wholeNumber(flags.port, '--port');
-      const emulatorPort = wholeNumber(flags.emulatorPort, '--emulator-port');
+      // Every flag is checked before anything starts, so a typo never leaves a half-started sandbox.
+      const port = portNumber(flags.port, '--port');
+      const emulatorPort = portNumber(flags.emulatorPort, '--emulator-port');
+      const seed = wholeNumber(flags.seed, '--seed');
+      const contacts = wholeNumber(flags.contacts, '--contacts');
       let sandbox;
       try {
         process.stderr.write('Starting the Lead Decisions sandbox…\n');
         sandbox = await startSandbox({
           config: config.config, port, emulatorPort, host: flags.host, db: flags.db,
-          seed: wholeNumber(flags.seed, '--seed'), contacts: wholeNumber(flags.contacts, '--contacts'),
+          seed, contacts,
           log: (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {
