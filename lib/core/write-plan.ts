@@ -8,18 +8,6 @@ export type WritePlan = Partial<Record<WritableProperty, string>>;
 
 const WHITELIST: ReadonlySet<string> = new Set(WRITABLE_PROPERTIES);
 
-/** Keeps the desired values that are whitelisted and differ from the stored ones. */
-export function diffWritePlan(desired: Record<string, string | null>, stored: PropertyMap): WritePlan {
-  // Null prototype: which keys appear varies per contact (see score.ts toRecord).
-  const plan = Object.create(null) as WritePlan;
-  for (const key in desired) {
-    const value = desired[key];
-    if (value === null || value === undefined || !WHITELIST.has(key)) continue;
-    if (storedString(stored[key]) !== value) plan[key as WritableProperty] = value;
-  }
-  return plan;
-}
-
 export function bool(b: boolean): string {
   return b ? 'true' : 'false';
 }
