@@ -124,7 +124,7 @@ export class ObjectsRepo {
     for (const t of OBJECT_TYPES) for (const d of this.properties.list(t)) add.run(t, d.name, d.type);
     this.db.exec(`DELETE FROM pidx;
       INSERT INTO pidx (id, name, type, v, n)
-      SELECT o.id, j.key, o.type, ld_lower(j.value),
+      SELECT o.id, j.key, o.type, CASE WHEN j.value GLOB '*[^ -~]*' THEN ld_lower(j.value) ELSE lower(j.value) END,
         CASE k.kind WHEN 'number' THEN CAST(j.value AS REAL)
           WHEN 'datetime' THEN CAST(round(unixepoch(j.value, 'subsec') * 1000) AS INTEGER)
           WHEN 'date' THEN unixepoch(j.value) * 1000
@@ -174,7 +174,7 @@ export class ObjectsRepo {
     if (isCreate) {
       set('hs_object_id', String(id));
       if (!props.createdate) set('createdate', iso(at));
-      set('hs_createdate', props.createdate ?? iso(at));
+      if (t === 'notes' || t === 'tasks') set('hs_createdate', props.createdate ?? iso(at));
     }
     if (changed.length > 0 || isCreate) set(modifiedProperty(t), iso(at));
     return changed;
