@@ -68,4 +68,14 @@ describe('hubspot-company enrichment provider', () => {
       }
     `);
   });
+
+  it.each([
+    { error: new CrmError('search companies', 'no answer within 100 ms', { category: 'TIMEOUT' }), code: 'enrichment_fallback_timeout' },
+    { error: new CrmError('search companies', 'connect ECONNREFUSED'), code: 'enrichment_fallback_network' },
+    { error: new CrmError('search companies', 'Forbidden', { status: 403 }), code: 'enrichment_fallback_http_error' },
+  ])('records why HubSpot failed: $code', async ({ error, code }) => {
+    const failing: CompanyDirectory = { findCompanyByDomain: async () => { throw error; }, getCompanyWithHistory: async () => null };
+    const facts = await createHubSpotCompanyProvider(failing, { retries: 0 }).lookup('acme.com', { company: null });
+    expect(facts?.fallback?.code).toBe(code);
+  });
 });

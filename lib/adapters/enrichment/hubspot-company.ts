@@ -43,7 +43,8 @@ export function createHubSpotCompanyLookup(directory: CompanyDirectory): Enrichm
       } catch (error) {
         if (error instanceof EnrichmentError) throw error;
         const status = error instanceof CrmError ? error.status : undefined;
-        const code = status === undefined ? 'network' : 'http_error';
+        const timedOut = error instanceof CrmError && error.category === 'TIMEOUT';
+        const code = timedOut ? 'timeout' : status === undefined ? 'network' : 'http_error';
         throw new EnrichmentError(HUBSPOT_COMPANY_SOURCE, code, error instanceof Error ? error.message : 'company look-up failed', { status, cause: error });
       }
     },
