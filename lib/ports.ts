@@ -121,3 +121,32 @@ export interface AiClassifier {
   readonly id: string;
   classify(request: ClassificationRequest): Promise<Classification>;
 }
+
+/** A task this product created earlier, found by the dedupe marker in its body. */
+export interface NotificationRecord {
+  dedupeKey: string;
+  createdAt: string;
+  ownerId: string | null;
+}
+
+/** Everything one re-score needs about a contact, read in two sequential round trips. */
+export interface ContactSnapshot {
+  contact: CrmRecord;
+  company: CrmRecord | null;
+  /** History of the company's fact properties (newest first), to tell person-set values apart. */
+  companyHistory: Record<string, PropertyHistoryEntry[]>;
+  /** Tasks this product created for the contact. */
+  notifications: NotificationRecord[];
+}
+
+/** The reads and writes of a single-contact re-score, shaped for as few round trips as possible. */
+export interface RescoreGateway {
+  /** Contact with company and task associations (1 call), then company-with-history ∥ task bodies (1 round trip). */
+  readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactSnapshot | null>;
+  /** Tasks owned by the owner created since the given time (1 search call). */
+  countOwnerTasksSince(ownerId: string, sinceIso: string): Promise<number>;
+  /** Creates the task associated with the contact (1 call), its dedupe key marked in the body. */
+  createTask(task: TaskSpec): Promise<{ id: string }>;
+  updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
+  getPropertyHistory(contactId: string, propertyNames: readonly string[]): Promise<Record<string, PropertyHistoryEntry[]>>;
+}
