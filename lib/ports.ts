@@ -88,6 +88,8 @@ export interface PropertyAdmin {
   ensurePropertyGroup(group: PropertyGroupDefinition): Promise<{ created: boolean }>;
   /** The contact property's definition, or null if it does not exist. */
   getContactProperty(name: string): Promise<PropertyDefinition | null>;
+  /** Every contact property definition (one call): what provisioning compares against. */
+  listContactProperties(): Promise<PropertyDefinition[]>;
   /** Creates the contact property; `created: false` when it already existed (HubSpot answers 409). */
   createContactProperty(definition: PropertyDefinition): Promise<{ created: boolean }>;
 }

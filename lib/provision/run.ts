@@ -17,11 +17,7 @@ export async function provisionProperties(
   wanted: readonly PropertyDefinition[],
   options: { dryRun?: boolean; onStep?: (step: ProvisionStep) => void } = {},
 ): Promise<ProvisionReport> {
-  const existing = new Map<string, PropertyDefinition>();
-  for (const def of wanted) {
-    const have = await admin.getContactProperty(def.name);
-    if (have) existing.set(def.name, have);
-  }
+  const existing = new Map((await admin.listContactProperties()).map((def) => [def.name, def] as const));
   const steps = planProvision(wanted, existing);
   const groupCreated = options.dryRun || !steps.some((s) => s.kind === 'create')
     ? false

@@ -172,6 +172,11 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       return def ? structuredClone(def) : null;
     },
 
+    async listContactProperties() {
+      calls.push('listContactProperties');
+      return [...propertyDefs.values()].map((def) => structuredClone(def));
+    },
+
     async createContactProperty(definition) {
       calls.push('createContactProperty');
       if (propertyDefs.has(definition.name)) return { created: false };

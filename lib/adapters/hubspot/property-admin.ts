@@ -7,6 +7,20 @@ type PropertyCreate = Parameters<HubSpotContext['client']['crm']['properties']['
 
 const isConflict = (error: unknown): boolean => error instanceof CrmError && error.status === 409;
 
+type PropertyRead = Awaited<ReturnType<HubSpotContext['client']['crm']['properties']['coreApi']['getByName']>>;
+
+function toDefinition(p: PropertyRead): PropertyDefinition {
+  return {
+    name: p.name,
+    label: p.label,
+    type: p.type as PropertyDefinition['type'],
+    fieldType: p.fieldType,
+    groupName: p.groupName,
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.options?.length ? { options: p.options.map((o) => ({ label: o.label, value: o.value, displayOrder: o.displayOrder })) } : {}),
+  };
+}
+
 export function createHubSpotPropertyAdmin(ctx: HubSpotContext): PropertyAdmin {
   const { properties } = ctx.client.crm;
   return {
@@ -29,21 +43,16 @@ export function createHubSpotPropertyAdmin(ctx: HubSpotContext): PropertyAdmin {
 
     async getContactProperty(name) {
       try {
-        const p = await ctx.call(`read contact property ${name}`, () => properties.coreApi.getByName('contacts', name));
-        const definition: PropertyDefinition = {
-          name: p.name,
-          label: p.label,
-          type: p.type as PropertyDefinition['type'],
-          fieldType: p.fieldType,
-          groupName: p.groupName,
-          ...(p.description ? { description: p.description } : {}),
-          ...(p.options?.length ? { options: p.options.map((o) => ({ label: o.label, value: o.value, displayOrder: o.displayOrder })) } : {}),
-        };
-        return definition;
+        return toDefinition(await ctx.call(`read contact property ${name}`, () => properties.coreApi.getByName('contacts', name)));
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
       }
+    },
+
+    async listContactProperties() {
+      const all = await ctx.call('list contact properties', () => properties.coreApi.getAll('contacts'));
+      return all.results.map(toDefinition);
     },
 
     async createContactProperty(definition) {
