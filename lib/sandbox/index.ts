@@ -7,6 +7,7 @@ import { startPreviewServer, type PreviewServer } from '../../local/preview/inde
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
 import { runProvision } from '../cli/commands/provision.ts';
 import type { Config } from '../core/config.ts';
+import { createCompanyHistoryReader } from './company-facts.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 
@@ -46,12 +47,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const gateway = createHubSpotGateway({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
     const provision = await runProvision(gateway, options.config.classification.tracks);
     log(`Properties: ${provision.lines.at(-1) ?? ''}`);
-    const scored = await scoreAllContacts(gateway, options.config, () => new Date(), (done) => {
+    const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
+    const scored = await scoreAllContacts(gateway, createCompanyHistoryReader(client), options.config, () => new Date(), (done) => {
       if (done % 1000 === 0) log(`  scored ${done} contacts…`);
     });
     log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
-    const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
     const preview = await startPreviewServer(createSandboxBackend(client, env), { port: options.port, host: options.host });
     return {
       url: preview.url, emulator, preview, env, scored,
