@@ -47,4 +47,37 @@ describe('search agrees with a plain filter', () => {
       }
     }), { numRuns: 60 });
   });
+
+  it('pages a sorted search without gaps or repeats: values in order, unset values last', () => {
+    fc.assert(fc.property(fc.array(fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), fc.integer({ min: 0, max: 30 }), (views, pageSize, descending, minId) => {
+      const s = new EmulatorStore(':memory:');
+      try {
+        const created = views.map((v, i) => {
+          const r = s.createObjectAsUser('contacts', { email: `p${i}@x.io`, ...(v === undefined ? {} : { hs_analytics_num_page_views: String(v) }) });
+          if (!r.ok) throw new Error(r.failure.message);
+          return { id: Number(r.value.id), v };
+        });
+        const idFloor = created[0]!.id + minId;
+        const seen: { id: number; v: number | undefined }[] = [];
+        for (let after = 0; ; after += pageSize) {
+          const r = s.search('contacts', {
+            filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'GTE', value: String(idFloor) }] }],
+            sort: { propertyName: 'hs_analytics_num_page_views', direction: descending ? 'DESCENDING' : 'ASCENDING' }, limit: pageSize, after,
+          }, ['hs_analytics_num_page_views']);
+          if (!r.ok) throw new Error(r.failure.message);
+          seen.push(...r.value.results.map((x) => ({ id: Number(x.id), v: x.properties.hs_analytics_num_page_views == null ? undefined : Number(x.properties.hs_analytics_num_page_views) })));
+          if (!r.value.nextAfter) break;
+        }
+        const expected = created.filter((c) => c.id >= idFloor);
+        expect(seen.map((x) => x.id).sort((a, b) => a - b)).toEqual(expected.map((c) => c.id));
+        const values = seen.map((x) => x.v);
+        const firstUnset = values.indexOf(undefined);
+        if (firstUnset >= 0) expect(values.slice(firstUnset).every((v) => v === undefined)).toBe(true);
+        const set = values.filter((v): v is number => v !== undefined);
+        expect(set).toEqual([...set].sort((a, b) => (descending ? b - a : a - b)));
+      } finally {
+        s.close();
+      }
+    }), { numRuns: 60 });
+  });
 });

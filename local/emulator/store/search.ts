@@ -68,10 +68,13 @@ function compileFilter(t: ObjectType, f: SearchFilter, def: PropertyDef): Result
     if (n === null || !Number.isFinite(n)) return validation(`${JSON.stringify(raw)} is not a valid value to compare with ${f.propertyName} (${def.type}).`);
     return ok(n);
   };
-  const inIdx = (pred: string, params: unknown[], negate = false): Result<Compiled> => ok({
-    sql: `o.id ${negate ? 'NOT IN' : 'IN'} (SELECT id FROM pidx WHERE type = ? AND name = ?${pred ? ` AND ${pred}` : ''})`,
-    params: [t, f.propertyName, ...params],
-  });
+  // hs_object_id is the row key: numeric comparisons use the primary key directly, no index look-up.
+  const byId = f.propertyName === 'hs_object_id';
+  const inIdx = (pred: string, params: unknown[], negate = false): Result<Compiled> => {
+    if (byId && pred === '') return ok({ sql: negate ? '0' : '1', params: [] });
+    if (byId && pred.startsWith('n ')) return ok({ sql: `${negate ? 'NOT ' : ''}(o.id ${pred.slice(2)})`, params });
+    return ok({ sql: `o.id ${negate ? 'NOT IN' : 'IN'} (SELECT id FROM pidx WHERE type = ? AND name = ?${pred ? ` AND ${pred}` : ''})`, params: [t, f.propertyName, ...params] });
+  };
   switch (f.operator) {
     case 'EQ': case 'NEQ': case 'LT': case 'LTE': case 'GT': case 'GTE': {
       const v = conv(f.value);
@@ -131,21 +134,32 @@ export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, Prope
   }
   const whereSql = where.join(' AND ');
   const total = db.prepare(`SELECT count(*) FROM objects o WHERE ${whereSql}`).pluck().get(...params) as number;
-  let order = 'o.id ASC';
-  let join = '';
-  const joinParams: unknown[] = [];
-  if (q.sort) {
-    const def = defs.get(q.sort.propertyName);
-    if (!def) return validation(`Cannot sort by "${q.sort.propertyName}": the property does not exist on ${t}.`);
-    const dir = q.sort.direction === 'DESCENDING' ? 'DESC' : 'ASC';
-    if (q.sort.propertyName === 'hs_object_id') order = `o.id ${dir}`; // the id is the row key: no join, no sort step
-    else {
-      const key = numericValue(def, '0') !== null ? 's.n' : 's.v';
-      join = 'LEFT JOIN pidx s ON s.id = o.id AND s.name = ?';
-      joinParams.push(q.sort.propertyName);
-      order = `${key} IS NULL, ${key} ${dir}, o.id ASC`;
-    }
+  if (total === 0) return ok({ total, rows: [] });
+  if (!q.sort || q.sort.propertyName === 'hs_object_id') {
+    // The id is the row key: no join, no sort step.
+    const dir = q.sort?.direction === 'DESCENDING' ? 'DESC' : 'ASC';
+    const rows = db.prepare(`SELECT o.* FROM objects o WHERE ${whereSql} ORDER BY o.id ${dir} LIMIT ? OFFSET ?`).all(...params, q.limit, q.after) as ObjectRow[];
+    return ok({ total, rows });
   }
-  const rows = total === 0 ? [] : (db.prepare(`SELECT o.* FROM objects o ${join} WHERE ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...joinParams, ...params, q.limit, q.after) as ObjectRow[]);
+  const def = defs.get(q.sort.propertyName);
+  if (!def) return validation(`Cannot sort by "${q.sort.propertyName}": the property does not exist on ${t}.`);
+  const rows = sortedPage(db, t, whereSql, params, q, q.sort, numericValue(def, '0') !== null ? 'n' : 'v');
   return ok({ total, rows });
+}
+
+/**
+ * One sort, unset values last, ties by id in the sort direction. Records with a value are read
+ * in the order of the value index (so a LIMIT stops early); records without one follow by id.
+ */
+function sortedPage(db: Db, t: ObjectType, whereSql: string, params: unknown[], q: SearchQuery, sort: NonNullable<SearchQuery['sort']>, col: 'n' | 'v'): ObjectRow[] {
+  const dir = sort.direction === 'DESCENDING' ? 'DESC' : 'ASC';
+  const withValue = `FROM pidx s JOIN objects o ON o.id = s.id WHERE s.type = ? AND s.name = ? AND s.${col} IS NOT NULL AND ${whereSql}`;
+  const rows = db.prepare(`SELECT o.* ${withValue} ORDER BY s.${col} ${dir}, s.id ${dir} LIMIT ? OFFSET ?`).all(t, sort.propertyName, ...params, q.limit, q.after) as ObjectRow[];
+  if (rows.length === q.limit) return rows;
+  // Past the valued records: count them only when the page starts beyond them.
+  const valued = rows.length > 0 ? q.after + rows.length : db.prepare(`SELECT count(*) ${withValue}`).pluck().get(t, sort.propertyName, ...params) as number;
+  const unset = `o.id NOT IN (SELECT id FROM pidx WHERE type = ? AND name = ?${col === 'n' ? ' AND n IS NOT NULL' : ''})`;
+  const rest = db.prepare(`SELECT o.* FROM objects o WHERE ${whereSql} AND ${unset} ORDER BY o.id ${dir} LIMIT ? OFFSET ?`)
+    .all(...params, t, sort.propertyName, q.limit - rows.length, Math.max(0, q.after - valued)) as ObjectRow[];
+  return [...rows, ...rest];
 }
