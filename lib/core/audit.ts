@@ -47,15 +47,15 @@ export interface ReasonParts {
 /** "High tier (lead score 82 = intent 75, fit 88). Drivers: …. Owner: …. Lifecycle → …." capped at 500 characters. */
 export function decisionReason(p: ReasonParts): string {
   const s = p.scores;
-  const parts = [
-    `${p.tier.charAt(0).toUpperCase()}${p.tier.slice(1)} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}).`,
-    `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}.`,
-    p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`,
-  ];
-  if (p.lifecycleTo !== null) parts.push(`Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`);
-  parts.push(`Track: ${p.track.replace(/_/g, ' ')}.`);
-  return truncate(parts.join(' '), MAX_REASON_LENGTH);
+  let text = `${TIER_WORD[p.tier]} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}). `
+    + `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}. `
+    + (p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`);
+  if (p.lifecycleTo !== null) text += ` Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`;
+  text += ` Track: ${p.track.replace(/_/g, ' ')}.`;
+  return truncate(text, MAX_REASON_LENGTH);
 }
+
+const TIER_WORD: Record<Tier, string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

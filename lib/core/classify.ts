@@ -1,7 +1,7 @@
 // classify (rules): a deterministic content-track classifier used when no AI
 // classification comes in. Every point it gives is explainable.
 import type { Config } from './config.ts';
-import type { ConfidenceBand, Persona } from './contract.ts';
+import { PERSONAS, type ConfidenceBand, type Persona } from './contract.ts';
 import { matchedKeywords } from './text-match.ts';
 import type { Classification, Reason, Stage } from './types.ts';
 import { industryKey } from './values.ts';
@@ -22,26 +22,32 @@ interface TrackScore { track: Track; points: number; why: string[] }
 
 // Most contacts share a handful of (persona, industry, text) shapes; deciding each
 // shape once per config keeps bulk runs fast. Cached stages are frozen and shared.
-const memo = new WeakMap<Config, Map<string, Stage<Classification>>>();
+const memo = new WeakMap<Config, Map<string, Stage<Classification>>[]>();
 const MEMO_MAX_TEXT = 300;
-const MEMO_MAX_SIZE = 20_000;
+const MEMO_MAX_SIZE = 5_000;
 
 export function classifyByRules(fields: ClassifyFields, config: Config): Stage<Classification> {
   const industry = fields.industry === null ? null : industryKey(fields.industry);
   const customer = fields.lifecycle === 'customer' || fields.lifecycle === 'evangelist';
   const engaged = fields.pageViews >= config.classification.engagedPageViews;
   if (fields.text.length > MEMO_MAX_TEXT) return classifyUncached(fields, industry, customer, engaged, config);
-  let cache = memo.get(config);
-  if (!cache) memo.set(config, (cache = new Map()));
-  const key = `${fields.persona}\u0001${industry ?? ''}\u0001${fields.industry ?? ''}\u0001${customer ? 1 : 0}${engaged ? 1 : 0}\u0001${fields.text}`;
-  let hit = cache.get(key);
+  let buckets = memo.get(config);
+  if (!buckets) memo.set(config, (buckets = []));
+  // One bucket per (persona, customer, engaged); inside it the key is the industry and the text.
+  const slot = PERSONA_INDEX[fields.persona]! * 4 + (customer ? 2 : 0) + (engaged ? 1 : 0);
+  let bucket = buckets[slot];
+  if (!bucket) buckets[slot] = bucket = new Map();
+  const key = fields.text === '' ? (fields.industry ?? '') : `${fields.industry ?? ''}\u0001${fields.text}`;
+  let hit = bucket.get(key);
   if (!hit) {
     hit = freeze(classifyUncached(fields, industry, customer, engaged, config));
-    if (cache.size >= MEMO_MAX_SIZE) cache.clear();
-    cache.set(key, hit);
+    if (bucket.size >= MEMO_MAX_SIZE) bucket.clear();
+    bucket.set(key, hit);
   }
   return hit;
 }
+
+const PERSONA_INDEX: Record<string, number> = Object.fromEntries(PERSONAS.map((p, i) => [p, i]));
 
 /** Cached stages are shared between decisions, so they are frozen all the way down. */
 function freeze(stage: Stage<Classification>): Stage<Classification> {

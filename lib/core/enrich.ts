@@ -31,15 +31,14 @@ export function enrich(
     usable?.industry, knownGood.has('industry'), reasons);
   const employees = choose('company size', crmValue(company, 'numberofemployees', contact, 'numemployees', readEmployees, config),
     usable?.employees, knownGood.has('numberofemployees'), reasons);
-  const picks = [industry, employees].filter((p): p is Pick<string> | Pick<number> => p !== null);
-  if (picks.length === 0) {
+  if (industry === null && employees === null) {
     reasons.push({ code: 'enrich_no_data', message: 'No company size or industry is known yet, so fit uses neutral points.' });
     return { value: { source: NO_SOURCE, confidence: 0, industry: null, employees: null }, reasons };
   }
   // Averaged over both facts: a missing fact counts as zero confidence.
-  const confidence = Math.round(picks.reduce((s, p) => s + p.confidence, 0) / 2);
-  const source = mainSource(picks);
-  const known = [industry ? `industry ${industry.value}` : null, employees ? `${employees.value} employees` : null].filter(Boolean).join(', ');
+  const confidence = Math.round(((industry?.confidence ?? 0) + (employees?.confidence ?? 0)) / 2);
+  const source = mainSource(industry, employees);
+  const known = industry && employees ? `industry ${industry.value}, ${employees.value} employees` : industry ? `industry ${industry.value}` : `${employees!.value} employees`;
   reasons.push({ code: 'enrich_facts', message: `Company facts (${known}) from ${source}, confidence ${confidence} of 100.` });
   return {
     value: { source, confidence, industry: industry?.value ?? null, employees: employees?.value ?? null },
@@ -107,10 +106,14 @@ function validProvided<T extends string | number>(p: EnrichedValue<T> | undefine
   return { value: p.value, confidence, source: typeof p.source === 'string' && p.source !== '' ? p.source : 'provider' };
 }
 
-function mainSource(picks: Pick<unknown>[]): string {
-  const external = picks.find((p) => p.source !== COMPANY_SOURCE && p.source !== CONTACT_SOURCE);
-  if (external) return external.source;
-  return picks.some((p) => p.source === COMPANY_SOURCE) ? COMPANY_SOURCE : CONTACT_SOURCE;
+function mainSource(a: Pick<unknown> | null, b: Pick<unknown> | null): string {
+  if (external(a)) return a!.source;
+  if (external(b)) return b!.source;
+  return a?.source === COMPANY_SOURCE || b?.source === COMPANY_SOURCE ? COMPANY_SOURCE : CONTACT_SOURCE;
+}
+
+function external(p: Pick<unknown> | null): boolean {
+  return p !== null && p.source !== COMPANY_SOURCE && p.source !== CONTACT_SOURCE;
 }
 
 function cap(s: string): string {

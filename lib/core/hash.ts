@@ -42,6 +42,29 @@ export function hashUnit(text: string): number {
   return (hash53(text) + 0.5) / 9007199254740992;
 }
 
+/** hashUnit(a + "\u0000" + b) without building the joined string (routing hashes every pool member). */
+export function hashUnitPair(a: string, b: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1, 2654435761);
+  h2 = Math.imul(h2, 1597334677);
+  for (let i = 0; i < b.length; i++) {
+    const ch = b.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
+  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
+  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0) + 0.5) / 9007199254740992;
+}
+
 /** JSON with object keys sorted, so equal data always hashes the same. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -51,12 +74,21 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** cyrb53's two lanes over several strings at once (each followed by a \u0001 separator), 64 bits as hex. */
+/** cyrb53's two lanes over several fields at once (each followed by a separator), 64 bits as hex. */
 export function hashFields(fields: readonly (string | number | boolean | null)[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const field of fields) {
-    const text = field === null ? '\u0002' : typeof field === 'string' ? field : String(field);
+    if (typeof field !== 'string') {
+      // Numbers (whole, < 2^31 in practice), booleans and null mix in as one tagged word each.
+      const word = field === null ? 0x7fff0002 : field === true ? 0x7fff0001 : field === false ? 0x7fff0000 : Number.isInteger(field) && Math.abs(field) < 0x40000000 ? field | 0 : hash53(String(field)) | 0;
+      h1 = Math.imul(h1 ^ word, 2654435761);
+      h2 = Math.imul(h2 ^ word, 1597334677);
+      h1 = Math.imul(h1 ^ 3, 2654435761);
+      h2 = Math.imul(h2 ^ 3, 1597334677);
+      continue;
+    }
+    const text = field;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
       h1 = Math.imul(h1 ^ ch, 2654435761);

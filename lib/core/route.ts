@@ -1,7 +1,7 @@
 // route: account owner first, then territory → pool, then a weighted,
 // deterministic pick inside the pool (rendezvous hashing), then a fallback.
 import type { Config } from './config.ts';
-import { hashUnit } from './hash.ts';
+import { hashUnitPair } from './hash.ts';
 import type { DecisionContext, Reason, RouteResult, Stage } from './types.ts';
 
 export interface RouteInputs {
@@ -59,7 +59,7 @@ export function pickOwner(contactId: string, members: readonly Member[], unavail
   let bestScore = -Infinity;
   for (const m of members) {
     if (unavailable.has(m.ownerId) || atCapacity(m.ownerId, config, context)) continue;
-    const s = -m.weight / Math.log(hashUnit(`${contactId}\u0000${m.ownerId}`));
+    const s = -m.weight / Math.log(hashUnitPair(contactId, m.ownerId));
     if (s > bestScore) {
       bestScore = s;
       best = m.ownerId;

@@ -153,7 +153,17 @@ function sum(parts: Part[]): number {
 
 /** Biggest contributions first (by size, either sign); stable for ties. */
 function rank(parts: Part[]): void {
-  parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+  // Insertion sort: at most a handful of parts, and stable.
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    const size = Math.abs(p.points);
+    let j = i - 1;
+    while (j >= 0 && Math.abs(parts[j]!.points) < size) {
+      parts[j + 1] = parts[j]!;
+      j--;
+    }
+    parts[j + 1] = p;
+  }
 }
 
 // Labels vary per contact, so a plain {} would mint a new hidden class for almost
