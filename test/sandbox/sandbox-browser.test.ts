@@ -85,6 +85,16 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     expect(await headline()).toEqual(expectedHeadline(record));
   });
 
+  it('re-scores an untouched contact to “No change”, writing nothing', async () => {
+    const before = sandbox.emulator.store.getContact(contactId)!;
+    await card('rescore-button').click();
+    const alert = page.locator('[data-testid="alert"][data-alert-type="info"]');
+    await alert.waitFor();
+    expect(await alert.getByTestId('alert-title').textContent()).toBe('No change');
+    expect(sandbox.emulator.store.getContact(contactId)!.updatedAt).toBe(before.updatedAt);
+    await alert.getByRole('button').click();
+  });
+
   it('re-scores after the contact’s activity rose: new tier and reason on the card, in the alert and in the CRM', async () => {
     const before = stored(contactId);
     const changed = sandbox.emulator.store.updateContact(contactId, {
