@@ -16,6 +16,7 @@ export const batchReadBody = z.object({
 });
 export const batchCreateBody = z.object({ inputs: inputs(createBody) });
 export const batchUpdateBody = z.object({ inputs: inputs(z.object({ id, idProperty: z.string().optional(), properties: propertyValues })) });
+export const batchArchiveBody = z.object({ inputs: inputs(z.object({ id })) });
 export const batchUpsertBody = z.object({ inputs: inputs(z.object({ id, idProperty: z.string().optional(), properties: propertyValues })) });
 
 const filter = z.object({

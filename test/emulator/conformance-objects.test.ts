@@ -149,6 +149,12 @@ describe('batch endpoints', () => {
     expect(byEmail.get('up2@batch.io')?._new).toBe(true);
   });
 
+  it('batch-archives (204), ignoring ids that do not exist', async () => {
+    const a = await newContact({ email: 'arch1@batch.io' });
+    await contacts().batchApi.archive({ inputs: [{ id: a.id }, { id: '987654321' }] });
+    expect(t.emu.store.getContact(a.id)).toBeNull();
+  });
+
   it('refuses more than 100 inputs with 400', async () => {
     const err = await apiError(contacts().batchApi.read({ inputs: Array.from({ length: 101 }, (_, i) => ({ id: String(i + 1) })), properties: [], propertiesWithHistory: [] }));
     expect(err.code).toBe(400);

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { validation } from '../errors.ts';
 import { batchResponse, intParam, listParam, objectTypeParam, paging, readBody, sendFailure } from '../http.ts';
-import { batchCreateBody, batchReadBody, batchUpdateBody, batchUpsertBody, createBody, searchBody, updateBody } from '../schemas.ts';
+import { batchArchiveBody, batchCreateBody, batchReadBody, batchUpdateBody, batchUpsertBody, createBody, searchBody, updateBody } from '../schemas.ts';
 import type { EmulatorStore } from '../store/emulator-store.ts';
 
 const BASE = '/crm/v3/objects/:objectType';
@@ -61,6 +61,16 @@ export function registerObjectRoutes(app: Hono, store: EmulatorStore): void {
     if (!body.ok) return sendFailure(c, body.failure);
     const r = store.batchUpsert(t.value, body.value.inputs);
     return batchResponse(c, r.results, r.errors, startedAt, 200);
+  });
+
+  app.post(`${BASE}/batch/archive`, async (c) => {
+    const t = objectTypeParam(c);
+    if (!t.ok) return sendFailure(c, t.failure);
+    const body = await readBody(c, batchArchiveBody);
+    if (!body.ok) return sendFailure(c, body.failure);
+    // HubSpot answers 204 even for ids that do not exist.
+    store.transaction(() => { for (const input of body.value.inputs) store.archive(t.value, input.id); });
+    return c.body(null, 204);
   });
 
   app.get(BASE, (c) => {
