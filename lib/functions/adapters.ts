@@ -8,7 +8,7 @@ import type { RescoreDeps } from '../services/rescore.ts';
 import { functionConfig, type Env } from './shell.ts';
 
 /** Retries for 5xx and 429 inside one function call: HubSpot gives a function only seconds. */
-const FUNCTION_RETRIES = 3;
+export const FUNCTION_RETRIES = 3;
 
 export function depsFromEnv(env: Env): RescoreDeps {
   const accessToken = readToken(env);

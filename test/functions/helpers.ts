@@ -5,6 +5,7 @@ import { startEmulator, type EmulatorOptions, type RequestLogEntry, type Running
 import { createHubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
 import { runProvision } from '../../lib/cli/commands/provision.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
+import { FUNCTION_RETRIES } from '../../lib/functions/adapters.ts';
 
 export interface FunctionEmulator {
   emu: RunningEmulator;
@@ -15,14 +16,16 @@ export interface FunctionEmulator {
 
 /**
  * Starts an in-memory emulator on a random port and provisions the contract properties.
- * The api-client keeps one Client per (base URL, token) and the first caller's retry count wins,
- * so provisioning uses the functions' own count (3) for the same token.
+ * The api-client keeps one Client per (base URL, token), so provisioning uses the functions' own
+ * retry count for the same token.
  */
 export async function startFunctionEmulator(options: EmulatorOptions = {}, token = 'test'): Promise<FunctionEmulator> {
   const emu = await startEmulator({ port: 0, db: ':memory:', contacts: 5, seed: 11, ...options });
-  const outcome = await runProvision(createHubSpotGateway({ accessToken: token, basePath: emu.url, retries: 3 }), functionConfig().classification.tracks);
+  const outcome = await runProvision(createHubSpotGateway({ accessToken: token, basePath: emu.url, retries: FUNCTION_RETRIES }), functionConfig().classification.tracks);
   if (outcome.exitCode !== 0) throw new Error(`provisioning failed: ${outcome.lines.join(' / ')}`);
-  const client = new Client({ accessToken: 'test-reader', basePath: emu.url });
+  // The api-client's retry setting is process-global and set by the newest Client: give this one
+  // the functions' own count, or it would turn off their retries.
+  const client = new Client({ accessToken: 'test-reader', basePath: emu.url, numberOfApiCallRetries: FUNCTION_RETRIES });
   return { emu, client, env: { HUBSPOT_ACCESS_TOKEN: token, HUBSPOT_BASE_URL: emu.url } };
 }
 
@@ -59,10 +62,9 @@ export function setAnalytics(fx: FunctionEmulator, contactId: string, properties
   if (!updated.ok) throw new Error(`could not set ${Object.keys(properties).join(', ')} on contact ${contactId}`);
 }
 
-/** Ids of the tasks associated with a contact. */
-export async function taskIdsOf(client: Client, contactId: string): Promise<string[]> {
-  const page = await client.crm.associations.v4.basicApi.getPage('contacts', contactId, 'tasks', undefined, 500);
-  return page.results.map((r) => String(r.toObjectId));
+/** Ids of the tasks associated with a contact, read from the emulator's store (no API call, so faults do not touch it). */
+export function taskIdsOf(fx: FunctionEmulator, contactId: string): string[] {
+  return fx.emu.store.associations.list(Number(contactId), 'tasks').links.map((l) => String(l.toId));
 }
 
 /** The contact as the emulator stores it (every property, no API call). */

@@ -58,7 +58,7 @@ describe('rescore_contact writes the decision', () => {
   });
 
   it('creates exactly one task, associated with the contact, for the routed owner, carrying its dedupe marker', async () => {
-    const tasks = await taskIdsOf(fx.client, contactId);
+    const tasks = taskIdsOf(fx, contactId);
     expect(tasks).toHaveLength(1);
     const task = await fx.client.crm.objects.tasks.basicApi.getById(tasks[0]!, ['hs_task_body', 'hs_task_subject', 'hubspot_owner_id']);
     expect(task.properties['hubspot_owner_id']).toBe(first.ownerId);
@@ -74,7 +74,7 @@ describe('rescore_contact writes the decision', () => {
     expect(again).toMatchObject({ changed: false, changes: [], taskCreated: false, summary: `No change: still high (lead score ${first.decision.leadScore})` });
     expect(calls.filter((c) => !c.startsWith('GET ') && !c.endsWith('/batch/read'))).toEqual([]);
     expect(storedContact(fx.emu, contactId)).toEqual(before);
-    expect(await taskIdsOf(fx.client, contactId)).toHaveLength(1);
+    expect(taskIdsOf(fx, contactId)).toHaveLength(1);
   });
 
   it('new activity gives a new decision, written in full, but no second task inside the dedupe window', async () => {
@@ -85,7 +85,7 @@ describe('rescore_contact writes the decision', () => {
     expect(next.taskCreated).toBe(false);
     expect(next.decision.reasons.find((r) => r.code.startsWith('notify_'))?.code).toBe('notify_deduped');
     expectDecisionStored(contactId, next);
-    expect(await taskIdsOf(fx.client, contactId)).toHaveLength(1);
+    expect(taskIdsOf(fx, contactId)).toHaveLength(1);
   });
 });
 
