@@ -57,8 +57,10 @@ const T1 = '2026-11-01T10:00:00.000Z';
 const T2 = '2026-11-02T10:00:00.000Z';
 const T3 = '2026-11-03T10:00:00.000Z';
 
+interface HistoryCase { name: string; history: Record<string, PropertyHistoryEntry[]>; limit: number; entries: ReturnType<typeof historyEntries> }
+
 describe('historyEntries', () => {
-  it.each([
+  it.each<HistoryCase>([
     { name: 'no history', history: {}, limit: 20, entries: [] },
     {
       name: 'one decision',
