@@ -1,6 +1,7 @@
 // `lead-decisions dev` (what `npm start` runs): the whole product on this machine.
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
+import { resolve } from 'node:path';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 
 interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string }
@@ -47,6 +48,10 @@ export function registerDev(program: Command): void {
       let sandbox;
       try {
         process.stderr.write('Starting the Lead Decisions sandbox…\n');
+        if (flags.config && resolve(flags.config) !== DEFAULT_CONFIG_PATH) {
+          // The app functions run with the rules they are bundled with, as they would in HubSpot.
+          process.stderr.write(`Note: ${flags.config} scores the contacts on start; the card's Re-score and Why? use config/decisions.json, as the deployed functions would.\n`);
+        }
         sandbox = await startSandbox({
           config: config.config, port, emulatorPort, host: flags.host, db: flags.db,
           seed, contacts,
