@@ -12,7 +12,10 @@ interface ProvisionFlags { config?: string; dryRun?: boolean }
 
 export interface ProvisionOutcome { exitCode: number; lines: string[]; report: ProvisionReport }
 
-/** Runs provisioning and describes it; exit code 1 when a conflict needs a person. */
+/**
+ * Runs provisioning and describes it; exit code 1 when a definition needs a person: a conflicting
+ * type, or an enumeration without options we write (every re-score writing one would be refused).
+ */
 export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false): Promise<ProvisionOutcome> {
   const lines: string[] = [];
   const report = await provisionProperties(admin, contractPropertyDefinitions(tracks), { dryRun, onStep: (s) => lines.push(describeStep(s)) });
@@ -28,7 +31,7 @@ export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: 
   if (report.conflicts.length > 0 || report.missingOptions.length > 0) {
     lines.push('Some existing definitions differ from what Lead Decisions needs. They were left untouched; fix them in HubSpot (Settings → Properties) and run provision again.');
   }
-  return { exitCode: report.conflicts.length > 0 ? 1 : 0, lines, report };
+  return { exitCode: report.conflicts.length > 0 || report.missingOptions.length > 0 ? 1 : 0, lines, report };
 }
 
 export function registerProvision(program: Command): void {
