@@ -115,4 +115,19 @@ describe('owners and seeding rules', () => {
     expect(r.value.total).toBeGreaterThan(0);
     expect(r.value.results.every((x) => x.properties.lastname === anyGerman.lastname)).toBe(true);
   });
+
+  it('keeps search right when seeded records are edited before their property was first searched', () => {
+    const s = seeded(4, 200);
+    const id = String(allProps(s, 'contacts')[10]!.id);
+    const edited = s.update('contacts', id, { jobtitle: 'Chief Emulator Officer' });
+    if (!edited.ok) throw new Error(edited.failure.message);
+    const find = (value: string) => {
+      const r = s.search('contacts', { filterGroups: [{ filters: [{ propertyName: 'jobtitle', operator: 'EQ', value }] }], limit: 200, after: 0 }, []);
+      if (!r.ok) throw new Error(r.failure.message);
+      return r.value.results.map((x) => x.id);
+    };
+    expect(find('chief emulator officer')).toEqual([id]);
+    const other = allProps(s, 'contacts').map((r) => ({ id: String(r.id), title: (JSON.parse(r.props) as Record<string, string>).jobtitle })).find((c) => c.title && c.id !== id)!;
+    expect(find(other.title!)).toContain(other.id);
+  });
 });

@@ -1,6 +1,5 @@
 // Seeding entry points: owners always (they are account setup), CRM records only when asked and the db is empty.
 import { join } from 'node:path';
-import { withoutValueIndexes } from '../store/db.ts';
 import type { EmulatorStore } from '../store/emulator-store.ts';
 import { generate, type GeneratedCounts } from './generate.ts';
 import { buildOwners, readConfigOwners } from './owners.ts';
@@ -19,7 +18,11 @@ export function seedStore(store: EmulatorStore, opts: SeedOptions = {}): Generat
   seedOwners(store, opts.ownersConfig);
   const ownerIds = store.owners.list({ limit: 1000, archived: false }).owners.map((o) => o.id);
   const now = opts.now ?? Math.floor(Date.now() / DAY) * DAY;
-  return withoutValueIndexes(store.db, () => generate(store, { seed: opts.seed ?? 1, contacts: opts.contacts ?? 0, now, ownerIds }), () => store.objects.rebuildValueIndex());
+  return store.transaction(() => {
+    const counts = generate(store, { seed: opts.seed ?? 1, contacts: opts.contacts ?? 0, now, ownerIds });
+    store.objects.invalidateValueIndex(); // seeded rows skipped the value index: each property is indexed on first search
+    return counts;
+  });
 }
 
 export function seedIfEmpty(store: EmulatorStore, opts: SeedOptions = {}): GeneratedCounts | null {

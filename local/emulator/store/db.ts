@@ -27,6 +27,8 @@ CREATE TABLE IF NOT EXISTS pidx (
   n REAL,
   PRIMARY KEY (id, name)
 ) WITHOUT ROWID;
+-- (type, name) pairs whose pidx rows are complete; others are indexed on first search (after a bulk seed).
+CREATE TABLE IF NOT EXISTS pidx_ready (type TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (type, name)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS history (
   seq INTEGER PRIMARY KEY,
   id INTEGER NOT NULL,
@@ -67,19 +69,6 @@ const PIDX_INDEXES = `
 CREATE INDEX IF NOT EXISTS pidx_v ON pidx(type, name, v);
 CREATE INDEX IF NOT EXISTS pidx_n ON pidx(type, name, n) WHERE n IS NOT NULL;
 `;
-
-/**
- * Runs a bulk load with the value indexes dropped and rebuilt afterwards: building an index
- * from sorted rows is several times faster than a million random B-tree inserts.
- */
-export function withoutValueIndexes<T>(db: Db, load: () => T, rebuild: () => void): T {
-  db.exec('DROP INDEX IF EXISTS pidx_v; DROP INDEX IF EXISTS pidx_n;');
-  try {
-    return db.transaction(() => { const r = load(); rebuild(); return r; })();
-  } finally {
-    db.exec(PIDX_INDEXES);
-  }
-}
 
 export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });

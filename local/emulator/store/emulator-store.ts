@@ -162,7 +162,7 @@ export class EmulatorStore {
   }
 
   search(t: ObjectType, q: SearchQuery, properties: readonly string[] | undefined): Result<{ total: number; results: ObjectView[]; nextAfter?: string }> {
-    const r = runSearch(this.db, t, this.properties.defs(t), q);
+    const r = runSearch(this.db, t, this.properties.defs(t), q, (name) => this.objects.ensureIndexed(t, name));
     if (!r.ok) return r;
     const results = this.views.renderMany(r.value.rows, { properties: properties ?? [] });
     const next = q.after + results.length;

@@ -1,7 +1,7 @@
 // CRM objects: one JSON document per object, kept in step with the property-value index and the history table.
 import { fail, notFound, ok, type Result } from '../errors.ts';
 import type { Db } from './db.ts';
-import { modifiedProperty, OBJECT_TYPES, singular, type ObjectType } from './object-types.ts';
+import { modifiedProperty, singular, type ObjectType } from './object-types.ts';
 import type { PropertiesRepo } from './properties-repo.ts';
 import { numericValue, validateWrite } from './values.ts';
 
@@ -11,7 +11,7 @@ export interface HistoryEntry { value: string; timestamp: string; sourceType: st
 /** Who writes: API calls are INTEGRATION; seeded or test-driven human edits are CRM_UI. */
 export interface WriteSource {
   sourceType: string; sourceId?: string; allowReadOnly?: boolean; at?: number; recordHistory?: boolean;
-  /** Bulk seeding only: the caller guarantees unique emails and rebuilds the value index afterwards (rebuildValueIndex). */
+  /** Bulk seeding only: the caller guarantees unique emails and invalidates the value index afterwards. */
   trusted?: boolean;
 }
 
@@ -21,10 +21,12 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export class ObjectsRepo {
   private nextId: number;
   private readonly stmts;
+  private readonly ready: Set<string>;
 
   constructor(private readonly db: Db, private readonly properties: PropertiesRepo, private readonly now: () => number, private readonly isOwner: (id: string) => boolean) {
     const max = db.prepare('SELECT max(id) FROM objects').pluck().get() as number | null;
     this.nextId = Math.max((max ?? 0) + 1, 1001);
+    this.ready = new Set((db.prepare('SELECT type, name FROM pidx_ready').all() as { type: string; name: string }[]).map((r) => `${r.type}\u0000${r.name}`));
     this.stmts = {
       get: db.prepare('SELECT * FROM objects WHERE id = ? AND type = ?'),
       insert: db.prepare('INSERT INTO objects (id, type, props, created_at, updated_at, source) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -38,6 +40,15 @@ export class ObjectsRepo {
       historyHas: db.prepare('SELECT 1 FROM history WHERE id = ? AND name = ? LIMIT 1').pluck(),
       historyOf: db.prepare('SELECT value, ts, source_type, source_id FROM history WHERE id = ? AND name = ? ORDER BY ts DESC, seq DESC'),
       list: db.prepare('SELECT * FROM objects WHERE type = ? AND archived = ? AND id > ? ORDER BY id LIMIT ?'),
+      markReady: db.prepare('INSERT OR IGNORE INTO pidx_ready (type, name) VALUES (?, ?)'),
+      indexProperty: db.prepare(`INSERT OR REPLACE INTO pidx (id, name, type, v, n)
+        SELECT id, :name, type, CASE WHEN val GLOB '*[^ -~]*' THEN ld_lower(val) ELSE lower(val) END,
+          CASE :kind WHEN 'number' THEN CAST(val AS REAL)
+            WHEN 'datetime' THEN CAST(round(unixepoch(val, 'subsec') * 1000) AS INTEGER)
+            WHEN 'date' THEN unixepoch(val) * 1000
+            WHEN 'bool' THEN CASE val WHEN 'true' THEN 1 WHEN 'false' THEN 0 END END
+        FROM (SELECT id, type, json_extract(props, :path) AS val FROM objects WHERE type = :t AND archived = 0)
+        WHERE val IS NOT NULL`),
       many: db.prepare('SELECT * FROM objects WHERE type = ? AND archived = 0 AND id IN (SELECT value FROM json_each(?))'),
     };
   }
@@ -49,6 +60,7 @@ export class ObjectsRepo {
 
   /** The object whose unique property (email, domain) equals the value, case-insensitively. */
   findIdBy(t: ObjectType, name: string, value: string): number | undefined {
+    this.ensureIndexed(t, name);
     return (this.stmts.findBy.get(t, name, value.trim().toLowerCase()) as number | undefined) ?? undefined;
   }
 
@@ -117,21 +129,24 @@ export class ObjectsRepo {
     return ok(true);
   }
 
-  /** Rebuilds the property-value index from the stored documents in one SQL pass (after a bulk load). */
-  rebuildValueIndex(): void {
-    this.db.exec('DROP TABLE IF EXISTS temp.kinds; CREATE TEMP TABLE kinds (type TEXT, name TEXT, kind TEXT, PRIMARY KEY (type, name)) WITHOUT ROWID');
-    const add = this.db.prepare('INSERT INTO temp.kinds VALUES (?, ?, ?)');
-    for (const t of OBJECT_TYPES) for (const d of this.properties.list(t)) add.run(t, d.name, d.type);
-    this.db.exec(`DELETE FROM pidx;
-      INSERT INTO pidx (id, name, type, v, n)
-      SELECT o.id, j.key, o.type, CASE WHEN j.value GLOB '*[^ -~]*' THEN ld_lower(j.value) ELSE lower(j.value) END,
-        CASE k.kind WHEN 'number' THEN CAST(j.value AS REAL)
-          WHEN 'datetime' THEN CAST(round(unixepoch(j.value, 'subsec') * 1000) AS INTEGER)
-          WHEN 'date' THEN unixepoch(j.value) * 1000
-          WHEN 'bool' THEN CASE j.value WHEN 'true' THEN 1 WHEN 'false' THEN 0 END END
-      FROM objects o, json_each(o.props) j LEFT JOIN temp.kinds k ON k.type = o.type AND k.name = j.key
-      WHERE o.archived = 0 ORDER BY o.id, j.key;
-      DROP TABLE temp.kinds;`);
+  /**
+   * Makes the value index complete for one property before it is searched, sorted or looked up.
+   * Writes through the API keep it complete; a bulk seed skips it, and each property is then
+   * indexed once, on first use, in one SQL pass.
+   */
+  ensureIndexed(t: ObjectType, name: string): void {
+    const key = `${t}\u0000${name}`;
+    if (this.ready.has(key)) return;
+    const kind = this.properties.get(t, name)?.type ?? 'string';
+    this.stmts.indexProperty.run({ t, name, kind, path: `$."${name}"` });
+    this.stmts.markReady.run(t, name);
+    this.ready.add(key);
+  }
+
+  /** After a bulk load: every property must be re-indexed on first use. */
+  invalidateValueIndex(): void {
+    this.db.exec('DELETE FROM pidx_ready');
+    this.ready.clear();
   }
 
   history(id: number, names: readonly string[], row: ObjectRow): Record<string, HistoryEntry[]> {

@@ -105,7 +105,7 @@ function compileFilter(t: ObjectType, f: SearchFilter, def: PropertyDef): Result
 
 export interface SearchPage { total: number; rows: ObjectRow[] }
 
-export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, PropertyDef>, q: SearchQuery): Result<SearchPage> {
+export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, PropertyDef>, q: SearchQuery, ensureIndexed: (name: string) => void): Result<SearchPage> {
   if (q.after + q.limit > MAX_SEARCH_RESULTS) {
     return validation(`Search results are limited to ${MAX_SEARCH_RESULTS.toLocaleString('en-US')}; paging past result ${MAX_SEARCH_RESULTS} (after=${q.after}, limit=${q.limit}) is not allowed. Narrow the filters instead.`);
   }
@@ -117,6 +117,7 @@ export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, Prope
     for (const f of g.filters) {
       const def = defs.get(f.propertyName);
       if (!def) return validation(`There was a problem with the request: the property "${f.propertyName}" does not exist on ${t}.`, { context: { propertyName: [f.propertyName] } });
+      ensureIndexed(f.propertyName);
       const c = compileFilter(t, f, def);
       if (!c.ok) return c;
       parts.push(c.value.sql);
@@ -128,6 +129,7 @@ export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, Prope
   if (q.query && q.query.trim() !== '') {
     for (const word of q.query.trim().split(/\s+/)) {
       const names = QUERY_PROPERTIES[t];
+      for (const name of names) ensureIndexed(name);
       where.push(`o.id IN (SELECT id FROM pidx WHERE type = ? AND name IN (${names.map(() => '?').join(',')}) AND v LIKE ? ESCAPE '\\' AND ld_token(v, ?) = 1)`);
       params.push(t, ...names, likePattern(word), `${word}*`);
     }
@@ -143,6 +145,7 @@ export function runSearch(db: Db, t: ObjectType, defs: ReadonlyMap<string, Prope
   }
   const def = defs.get(q.sort.propertyName);
   if (!def) return validation(`Cannot sort by "${q.sort.propertyName}": the property does not exist on ${t}.`);
+  ensureIndexed(q.sort.propertyName);
   const rows = sortedPage(db, t, whereSql, params, q, q.sort, numericValue(def, '0') !== null ? 'n' : 'v');
   return ok({ total, rows });
 }
