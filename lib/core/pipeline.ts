@@ -29,7 +29,7 @@ export function decide(input: DecisionInput, config: Config, now: Date): Decisio
 
 function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision {
   const nowMs = Number.isFinite(now.getTime()) ? now.getTime() : 0;
-  const nowIso = new Date(nowMs).toISOString();
+  const nowIso = isoOf(nowMs);
   const id = idOf(input);
   const props = mapOf(input.properties);
   const companyProps = input.company ? mapOf(input.company.properties) : null;
@@ -40,13 +40,15 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const enriched = enrich(props, companyProps, input.enrichment, n.companyKey, config);
   const currentStage = readText(props['lifecyclestage'])?.toLowerCase() ?? null;
   const pageViews = Math.min(MAX_COUNT, readCount(props['hs_analytics_num_page_views']));
+  const lastVisit = readTime(props['hs_analytics_last_visit_timestamp']);
+  const lastConversion = readTime(props['recent_conversion_date']);
   const classified = classification(input.classification, {
     persona: n.persona, industry: enriched.value.industry, lifecycle: currentStage, text: freeText(props), pageViews,
   }, config);
   const scored = score({
     pageViews,
     formSubmissions: Math.min(MAX_COUNT, readCount(props['num_conversion_events'])),
-    lastActivityMs: latest(readTime(props['hs_analytics_last_visit_timestamp']), readTime(props['recent_conversion_date'])),
+    lastActivityMs: latest(lastVisit, lastConversion),
     persona: n.persona, seniority: n.seniority, industry: enriched.value.industry, employees: enriched.value.employees,
   }, config, nowMs);
   const s = scored.value;
@@ -59,7 +61,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     countryCode: n.countryCode, stateCode: n.stateCode,
   }, config, context);
   const ownerId = routed.value.ownerId;
-  const reengage = reengagement(props, finalStage, config, nowMs);
+  const reengage = reengagement(props, finalStage, config, nowMs, latest(lastVisit, lastConversion));
 
   const keyParts: KeyParts = {
     scoringVersion: config.scoringVersion, normalized: n, enrichment: enriched.value, classification: classified.value,
@@ -151,6 +153,14 @@ function freeText(props: PropertyMap): string {
     if (t !== null) text += (text === '' ? '' : ' ') + t.slice(0, 2000);
   }
   return text;
+}
+
+// Bulk runs decide thousands of contacts with one `now`: format it once.
+let lastIso: { ms: number; iso: string } = { ms: 0, iso: '1970-01-01T00:00:00.000Z' };
+
+function isoOf(ms: number): string {
+  if (lastIso.ms !== ms) lastIso = { ms, iso: new Date(ms).toISOString() };
+  return lastIso.iso;
 }
 
 function latest(a: number | null, b: number | null): number | null {

@@ -3,19 +3,20 @@ import type { Config } from './config.ts';
 import type { PropertyMap, Reason, Stage } from './types.ts';
 import { DAY_MS, readTime } from './values.ts';
 
-const ACTIVITY_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp', 'hs_analytics_last_visit_timestamp', 'recent_conversion_date'] as const;
+const SALES_ACTIVITY_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp'] as const;
 
-export function lastActivityMs(props: PropertyMap): number | null {
-  let latest: number | null = null;
-  for (const p of ACTIVITY_PROPERTIES) {
+/** The latest of sales activity and the given marketing activity (last visit or conversion), else the create date. */
+export function lastActivityMs(props: PropertyMap, marketingActivityMs: number | null): number | null {
+  let latest = marketingActivityMs;
+  for (const p of SALES_ACTIVITY_PROPERTIES) {
     const t = readTime(props[p]);
     if (t !== null && (latest === null || t > latest)) latest = t;
   }
   return latest ?? readTime(props['createdate']);
 }
 
-export function reengagement(props: PropertyMap, stage: string | null, config: Config, nowMs: number): Stage<{ flagged: boolean; inactiveDays: number | null }> {
-  const last = lastActivityMs(props);
+export function reengagement(props: PropertyMap, stage: string | null, config: Config, nowMs: number, marketingActivityMs: number | null): Stage<{ flagged: boolean; inactiveDays: number | null }> {
+  const last = lastActivityMs(props, marketingActivityMs);
   const inactiveDays = last === null ? null : Math.max(0, Math.floor((nowMs - last) / DAY_MS));
   if (stage === 'customer' || stage === 'evangelist') {
     return done(inactiveDays, false, { code: 'reengage_customer', message: 'Customers are not flagged for re-engagement.' });

@@ -81,8 +81,21 @@ export function unavailableSet(config: Config, context: DecisionContext | undefi
   return new Set([...base, ...extra.map(String)]);
 }
 
+type Owner = Routing['owners'][number];
+const ownerTables = new WeakMap<object, Map<string, Owner>>();
+
+function ownerById(id: string, config: Config): Owner | undefined {
+  let table = ownerTables.get(config.routing);
+  if (!table) {
+    table = new Map(config.routing.owners.map((o) => [o.id, o]));
+    ownerTables.set(config.routing, table);
+  }
+  return table.get(id);
+}
+
 function atCapacity(ownerId: string, config: Config, context: DecisionContext | undefined): boolean {
-  const owner = config.routing.owners.find((o) => o.id === ownerId);
+  if (context?.ownerLoad === undefined) return false;
+  const owner = ownerById(ownerId, config);
   if (!owner || owner.capacity === null) return false;
   const load = context?.ownerLoad?.[ownerId];
   return typeof load === 'number' && load >= owner.capacity;
@@ -102,6 +115,6 @@ function ownKey(map: Record<string, string> | undefined, key: string): string | 
 }
 
 export function ownerName(id: string, config: Config): string {
-  const o = config.routing.owners.find((x) => x.id === id);
+  const o = ownerById(id, config);
   return o ? o.name : `owner ${id.slice(0, 20)}`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notify, type NotifyInputs } from '../../lib/core/notify.ts';
 import { reengagement } from '../../lib/core/reengagement.ts';
+import { readTime } from '../../lib/core/values.ts';
 import { DAY, NOW, daysAgo, testConfig } from './helpers.ts';
 
 const config = testConfig();
@@ -46,7 +47,10 @@ describe('reengagement', () => {
     ['garbage dates', { notes_last_contacted: 'yesterday-ish', createdate: { x: 1 } }, 'lead', false, 'reengage_no_activity_data'],
     ['the latest activity counts', { notes_last_contacted: daysAgo(300), recent_conversion_date: daysAgo(10) }, 'subscriber', false, 'reengage_active'],
   ] as const)('%s', (_n, props, stage, flagged, code) => {
-    const r = reengagement(props, stage, config, NOW.getTime());
+    // The pipeline passes the latest marketing activity (last visit or conversion) it already read.
+    const p = props as Record<string, unknown>;
+    const marketing = [readTime(p['hs_analytics_last_visit_timestamp']), readTime(p['recent_conversion_date'])].filter((t): t is number => t !== null);
+    const r = reengagement(props, stage, config, NOW.getTime(), marketing.length > 0 ? Math.max(...marketing) : null);
     expect(r.value.flagged).toBe(flagged);
     expect(r.reasons[0]!.code).toBe(code);
   });
