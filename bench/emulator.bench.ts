@@ -43,12 +43,17 @@ export async function run(): Promise<Figures> {
       { filterGroups: [{ filters: [{ propertyName: 'email', operator: 'CONTAINS_TOKEN', value: 'gmail.com' }] }] },
       { filterGroups: [{ filters: [{ propertyName: 'hs_object_id', operator: 'GT', value: '20000' }] }], sorts: [{ propertyName: 'hs_object_id', direction: 'ASCENDING' }] },
     ];
+    // Seeded properties are indexed on first search: do that once, outside the measurement.
+    const warm = performance.now();
+    for (const shape of searches) await (await post('/crm/v3/objects/contacts/search', { ...shape, properties, limit: 100 })).arrayBuffer();
+    const warmMs = performance.now() - warm;
     const search = await throughput((i) => post('/crm/v3/objects/contacts/search', { ...searches[i % searches.length], properties, limit: 100, after: String((i % 10) * 100) }));
 
     return {
       'emulator.seed_50k_s': { value: Number(seedSeconds.toFixed(2)), unit: 's', note: 'start with 50,000 contacts (+10,000 companies, deals), in memory' },
       'emulator.batch_read_req_per_s': { value: Math.round(batchRead), unit: 'req/s', note: `100 ids a request, ${CONCURRENCY} concurrent, rate limits off` },
       'emulator.search_req_per_s': { value: Math.round(search), unit: 'req/s', note: `4 query shapes, limit 100, ${CONCURRENCY} concurrent, rate limits off` },
+      'emulator.first_searches_ms': { value: Math.round(warmMs), unit: 'ms', note: 'the 4 shapes once after seeding, indexing their properties' },
     };
   } finally {
     await emu.close();
