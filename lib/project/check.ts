@@ -49,8 +49,7 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
   const { srcDir, platformVersion } = project as z.infer<typeof HsProjectSchema>;
   const src = join(dir, srcDir);
 
-  const { skippedHsMetaFiles } = await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true });
-  for (const skipped of skippedHsMetaFiles) {
+  for (const skipped of await skippedByHubSpot(src, platformVersion, dir, problems)) {
     problems.push({ file: relative(dir, join(src, skipped)), message: 'HubSpot would skip this hsmeta file (wrong folder): it would not be uploaded' });
   }
 
@@ -72,6 +71,20 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
   problems.push(...checkCardImports(src, dir));
   if (options.bundleText) problems.push(...(await checkBundles(src, dir, options.bundleText)));
   return problems;
+}
+
+/**
+ * The hsmeta files HubSpot's own parser would skip. The parser throws on some broken projects
+ * (a missing functions package.json): that becomes a problem, and the other checks still run.
+ */
+async function skippedByHubSpot(src: string, platformVersion: string, dir: string, problems: Problem[]): Promise<string[]> {
+  try {
+    return (await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true })).skippedHsMetaFiles;
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split(`${dir}/`).join('');
+    problems.push({ file: relative(dir, src), message: `HubSpot's project parser stopped: ${message}` });
+    return [];
+  }
 }
 
 /** A card may import only files inside srcDir and packages its own package.json declares. */

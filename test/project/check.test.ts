@@ -1,0 +1,116 @@
+// The offline project check: the real project passes; a copy with one thing broken reports it,
+// naming the file and saying what HubSpot would do.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkProject, type Problem } from '../../lib/project/check.ts';
+
+const root = join(import.meta.dirname, '../..');
+const CARD_META = 'src/app/cards/LeadDecisionCard-hsmeta.json';
+const CARD = 'src/app/cards/LeadDecisionCard.tsx';
+const FUNCTION_META = 'src/app/functions/rescore_contact-hsmeta.json';
+
+const copies: string[] = [];
+afterEach(() => { for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true }); });
+
+/** hsproject.json and src/ copied to a temporary folder: what `hs project upload` would see. */
+function projectCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lead-decisions-check-'));
+  copies.push(dir);
+  cpSync(join(root, 'hsproject.json'), join(dir, 'hsproject.json'));
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: (from) => !from.includes('node_modules') });
+  return dir;
+}
+
+const write = (dir: string, file: string, text: string): void => {
+  mkdirSync(dirname(join(dir, file)), { recursive: true });
+  writeFileSync(join(dir, file), text);
+};
+type Json = Record<string, unknown> & { config: Record<string, unknown> };
+const editJson = (dir: string, file: string, edit: (json: Json) => void): void => {
+  const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Json;
+  edit(json);
+  write(dir, file, JSON.stringify(json, null, 2));
+};
+const prepend = (dir: string, file: string, line: string): void => write(dir, file, `${line}\n${readFileSync(join(dir, file), 'utf8')}`);
+const cardMeta = readFileSync(join(root, CARD_META), 'utf8');
+
+describe('checkProject', () => {
+  // Bundle freshness of the real project is `npm run check:project` (part of `npm test`).
+  it('the project as it stands has no problems', async () => {
+    expect(await checkProject({ projectDir: root })).toEqual([]);
+  });
+
+  it('an untouched copy has no problems', async () => {
+    expect(await checkProject({ projectDir: projectCopy() })).toEqual([]);
+  });
+
+  it.each<{ name: string; breakIt: (dir: string) => void; problem: Problem }>([
+    {
+      name: 'an hsmeta file one folder too deep',
+      breakIt: (dir) => write(dir, 'src/app/cards/sub/Extra-hsmeta.json', cardMeta.replace('"uid": "', '"uid": "extra_')),
+      problem: { file: 'src/app/cards/sub/Extra-hsmeta.json', message: 'HubSpot would skip this hsmeta file (wrong folder): it would not be uploaded' },
+    },
+    {
+      name: 'an hsmeta file in a misspelt folder',
+      breakIt: (dir) => write(dir, 'src/app/function/extra-hsmeta.json', readFileSync(join(root, FUNCTION_META), 'utf8').replace('"uid": "', '"uid": "extra_')),
+      problem: { file: 'src/app/function/extra-hsmeta.json', message: 'HubSpot would skip this hsmeta file (wrong folder): it would not be uploaded' },
+    },
+    {
+      name: 'a card entrypoint that does not exist',
+      breakIt: (dir) => editJson(dir, CARD_META, (m) => { m.config['entrypoint'] = '/app/cards/Missing.tsx'; }),
+      problem: { file: CARD_META, message: 'entrypoint /app/cards/Missing.tsx does not exist under src/' },
+    },
+    {
+      name: 'a card entrypoint outside app/cards',
+      breakIt: (dir) => editJson(dir, CARD_META, (m) => { m.config['entrypoint'] = 'LeadDecisionCard.tsx'; }),
+      problem: { file: CARD_META, message: 'config.entrypoint: entrypoint must be /app/cards/<file>.tsx or .jsx' },
+    },
+    {
+      name: 'a function pointing at TypeScript',
+      breakIt: (dir) => editJson(dir, FUNCTION_META, (m) => { m.config['entrypoint'] = '/app/functions/rescore_contact.ts'; }),
+      problem: { file: FUNCTION_META, message: 'config.entrypoint: entrypoint must be a .js file under /app/functions/' },
+    },
+    {
+      name: 'no package.json beside the functions',
+      breakIt: (dir) => rmSync(join(dir, 'src/app/functions/package.json')),
+      problem: { file: 'src/app/functions/package.json', message: 'missing: HubSpot requires a package.json beside app functions' },
+    },
+    {
+      name: 'a card importing from lib/, outside srcDir',
+      breakIt: (dir) => prepend(dir, CARD, "import { decide } from '../../../lib/core/pipeline.ts';"),
+      problem: { file: CARD, message: 'imports ../../../lib/core/pipeline.ts, outside src/: HubSpot builds cards from srcDir alone' },
+    },
+    {
+      name: 'a card importing a package its package.json does not declare',
+      breakIt: (dir) => prepend(dir, 'src/app/cards/components/WhyView.tsx', "import debounce from 'lodash/debounce';"),
+      problem: { file: 'src/app/cards/components/WhyView.tsx', message: 'imports "lodash/debounce", which src/app/cards/package.json does not declare' },
+    },
+    {
+      name: 'an hsmeta file that is not JSON',
+      breakIt: (dir) => write(dir, FUNCTION_META, '{ "uid": "rescore_contact", '),
+      problem: { file: FUNCTION_META, message: expect.stringMatching(/^not valid JSON: /) },
+    },
+    {
+      name: 'the wrong platform version',
+      breakIt: (dir) => editJson(dir, 'hsproject.json', (p) => { p['platformVersion'] = '2025.2'; }),
+      problem: { file: 'hsproject.json', message: 'platformVersion: Invalid input: expected "2026.03"' },
+    },
+  ])('reports $name', async ({ breakIt, problem }) => {
+    const dir = projectCopy();
+    breakIt(dir);
+    expect(await checkProject({ projectDir: dir })).toContainEqual(problem);
+  });
+
+  it('reports a function bundle that is missing or out of date with its source', async () => {
+    const dir = projectCopy();
+    rmSync(join(dir, 'src/app/functions/dist/decision_history.js'));
+    const problems = await checkProject({ projectDir: dir, bundleText: async (uid) => `// fresh build of ${uid}` });
+    expect(problems).toEqual([
+      { file: 'src/app/functions/decision_history-hsmeta.json', message: 'entrypoint /app/functions/dist/decision_history.js does not exist under src/' },
+      { file: 'src/app/functions/dist/decision_history.js', message: 'bundle missing: run `npm run build`' },
+      { file: 'src/app/functions/dist/rescore_contact.js', message: 'bundle is out of date with lib/functions/rescore_contact.ts: run `npm run build` and commit it' },
+    ]);
+  });
+});
