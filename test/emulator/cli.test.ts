@@ -49,6 +49,16 @@ describe('lead-decisions emulator', () => {
     }
   });
 
+  it.each([
+    [['--port', '70000'], '--port must be from 0 to 65535, got 70000.'],
+    [['--contacts', 'many'], '--contacts must be a whole number, got "many".'],
+    [['--rate-limit', 'burst=0'], 'Bad --rate-limit value: burst must be a whole number of at least 1.'],
+  ])('refuses %j with a clear message and exit 1', async (flags, message) => {
+    const p = run(['--db', ':memory:', ...flags]);
+    expect(await p.exited).toBe(1);
+    expect(p.output().err.trim()).toBe(message);
+  });
+
   it('explains a bad --faults value and exits 1', async () => {
     const p = run(['--port', '0', '--db', ':memory:', '--faults', 'error=5']);
     expect(await p.exited).toBe(1);

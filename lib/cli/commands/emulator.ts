@@ -18,8 +18,10 @@ function wholeNumber(raw: string, flag: string): number {
 }
 
 export function emulatorOptions(flags: EmulatorFlags): EmulatorOptions {
+  const port = wholeNumber(flags.port, '--port');
+  if (port > 65535) fail(`--port must be from 0 to 65535, got ${port}.`);
   const options: EmulatorOptions = {
-    port: wholeNumber(flags.port, '--port'), host: flags.host, db: flags.db,
+    port, host: flags.host, db: flags.db,
     seed: wholeNumber(flags.seed, '--seed'), contacts: wholeNumber(flags.contacts, '--contacts'), token: flags.token,
   };
   if (flags.rateLimit) {
