@@ -74,32 +74,42 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-/** cyrb53's two lanes over several fields at once (each followed by a separator), 64 bits as hex. */
+/**
+ * A 64-bit hex digest of a list of fields. Each field becomes one 53-bit word
+ * (strings through a memo, since the same values — versions, personas, tiers,
+ * owner ids, domains — recur across contacts), then the words are mixed with
+ * cyrb53's two lanes. Type-tagged, so "1", 1, true and null all differ.
+ */
 export function hashFields(fields: readonly (string | number | boolean | null)[]): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const field of fields) {
-    if (typeof field !== 'string') {
-      // Numbers (whole, < 2^31 in practice), booleans and null mix in as one tagged word each.
-      const word = field === null ? 0x7fff0002 : field === true ? 0x7fff0001 : field === false ? 0x7fff0000 : Number.isInteger(field) && Math.abs(field) < 0x40000000 ? field | 0 : hash53(String(field)) | 0;
-      h1 = Math.imul(h1 ^ word, 2654435761);
-      h2 = Math.imul(h2 ^ word, 1597334677);
-      h1 = Math.imul(h1 ^ 3, 2654435761);
-      h2 = Math.imul(h2 ^ 3, 1597334677);
-      continue;
-    }
-    const text = field;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ 1, 2654435761);
-    h2 = Math.imul(h2 ^ 1, 1597334677);
+    const word = fieldWord(field);
+    const lo = word >>> 0;
+    const hi = Math.floor(word / 4294967296) | 0;
+    h1 = Math.imul(h1 ^ lo, 2654435761);
+    h2 = Math.imul(h2 ^ hi ^ lo, 1597334677);
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+}
+
+const WORDS = new Map<string, number>();
+
+function fieldWord(field: string | number | boolean | null): number {
+  if (field === null) return 0x5bd1e995;
+  if (field === true) return 0x27d4eb2f;
+  if (field === false) return 0x165667b1;
+  // Scores and counts are small non-negative integers: each maps to its own word directly.
+  if (typeof field === 'number') return Number.isInteger(field) && field >= 0 && field < 0x100000 ? 0x1f0000000000 + field : hash53(`n:${field}`);
+  let word = WORDS.get(field);
+  if (word === undefined) {
+    word = hash53(`s:${field}`);
+    if (WORDS.size >= 50_000) WORDS.clear();
+    WORDS.set(field, word);
+  }
+  return word;
 }
