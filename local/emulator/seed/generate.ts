@@ -8,7 +8,7 @@ import { DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES } from '../sto
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_WEIGHTS, DEAL_PRODUCTS, FIRST_NAMES, FREE_MAIL, JOB_TITLES, LAST_NAMES, LEAD_SOURCES, MESSAGES, TLDS, type CountrySpec } from './data.ts';
 
 export interface GenerateOptions { seed: number; contacts: number; now: number; ownerIds: string[] }
-export interface GeneratedCounts { companies: number; contacts: number; deals: number; notes: number }
+export interface GeneratedCounts { companies: number; contacts: number; deals: number; /** Contacts whose lifecycle stage a person moved (CRM_UI history). */ editedContacts: number }
 
 const DAY = 86_400_000;
 const SEED_SOURCE: WriteSource = { sourceType: 'CRM_UI', sourceId: 'userId:5000001', allowReadOnly: true, recordHistory: false, trusted: true };
@@ -157,5 +157,5 @@ export function generate(store: EmulatorStore, o: GenerateOptions): GeneratedCou
       deals++;
     }
   }
-  return { companies: companies.length, contacts: o.contacts, deals, notes: edited };
+  return { companies: companies.length, contacts: o.contacts, deals, editedContacts: edited };
 }
