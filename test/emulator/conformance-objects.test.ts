@@ -122,6 +122,17 @@ describe('batch endpoints', () => {
     expect('errors' in read && read.errors).toEqual([expect.objectContaining({ status: 'error', category: 'OBJECT_NOT_FOUND', context: { ids: ['987654321'] } })]);
   });
 
+  it('batch-reads property history, and reads an archived record only with archived=true', async () => {
+    const c = await newContact({ email: 'hist-batch@batch.io', hs_lead_status: 'NEW' });
+    await contacts().basicApi.update(c.id, { properties: { hs_lead_status: 'OPEN' } });
+    const read = await contacts().batchApi.read({ inputs: [{ id: c.id }], properties: ['hs_lead_status'], propertiesWithHistory: ['hs_lead_status'] });
+    expect(read.results[0]!.propertiesWithHistory?.hs_lead_status?.map((h) => h.value)).toEqual(['OPEN', 'NEW']);
+    await contacts().basicApi.archive(c.id);
+    const archived = await contacts().basicApi.getById(c.id, ['email'], undefined, undefined, true);
+    expect(archived).toMatchObject({ id: c.id, archived: true });
+    expect(archived.archivedAt).toBeInstanceOf(Date);
+  });
+
   it('batch-reads by idProperty=email', async () => {
     await newContact({ email: 'by-email@batch.io' });
     const read = await contacts().batchApi.read({ inputs: [{ id: 'BY-EMAIL@batch.io' }], idProperty: 'email', properties: ['email'], propertiesWithHistory: [] });
