@@ -5,15 +5,16 @@ import { createRulesClassifier, coreRulesClassify } from '../adapters/ai/rules.t
 import { createHubSpotGateway } from '../adapters/hubspot/gateway.ts';
 import { createRescoreGateway } from '../adapters/hubspot/rescore-gateway.ts';
 import type { RescoreDeps } from '../services/rescore.ts';
+import type { Config } from '../core/config.ts';
 import { functionConfig, type Env } from './shell.ts';
 
 /** Retries for 5xx and 429 inside one function call: HubSpot gives a function only seconds. */
 export const FUNCTION_RETRIES = 3;
 
-export function depsFromEnv(env: Env): RescoreDeps {
+/** `config` defaults to the rules bundled with the function; the sandbox passes its --config. */
+export function depsFromEnv(env: Env, config: Config = functionConfig()): RescoreDeps {
   const accessToken = readToken(env);
   const basePath = env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL;
-  const config = functionConfig();
   const rules = createRulesClassifier(coreRulesClassify(config));
   const directory = createHubSpotGateway({ accessToken, basePath, retries: FUNCTION_RETRIES });
   return {

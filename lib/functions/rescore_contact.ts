@@ -3,14 +3,15 @@
 import { RescoreReplySchema, type RescoreReply } from '../core/reply.ts';
 import { rescoreContact } from '../services/rescore.ts';
 import { depsFromEnv } from './adapters.ts';
+import type { Config } from '../core/config.ts';
 import { contactIdOf, toFunctionError, type Env, type FunctionContext } from './shell.ts';
 
-export async function handleRescore(context: FunctionContext, env: Env): Promise<RescoreReply> {
+export async function handleRescore(context: FunctionContext, env: Env, config?: Config): Promise<RescoreReply> {
   const id = contactIdOf(context);
   if (!id.ok) return { ok: false, contactId: null, error: id.error };
   let reply: RescoreReply;
   try {
-    reply = await rescoreContact(id.id, depsFromEnv(env));
+    reply = await rescoreContact(id.id, depsFromEnv(env, config));
   } catch (error) {
     reply = { ok: false, contactId: id.id, error: toFunctionError(error) };
   }

@@ -4,16 +4,20 @@ import type { Client } from '@hubspot/api-client';
 import type { PreviewBackend } from '../../local/preview/index.ts';
 import { handleHistory } from '../functions/decision_history.ts';
 import { handleRescore } from '../functions/rescore_contact.ts';
+import type { Config } from '../core/config.ts';
 import type { Env } from '../functions/shell.ts';
 
 type SearchRequest = Parameters<Client['crm']['contacts']['searchApi']['doSearch']>[0];
 
-export const APP_FUNCTIONS: Record<string, (context: { parameters: Record<string, unknown> }, env: Env) => Promise<unknown>> = {
+type AppFunction = (context: { parameters: Record<string, unknown> }, env: Env, config: Config) => Promise<unknown>;
+
+export const APP_FUNCTIONS: Record<string, AppFunction> = {
   rescore_contact: handleRescore,
-  decision_history: handleHistory,
+  decision_history: (context, env) => handleHistory(context, env),
 };
 
-export function createSandboxBackend(client: Client, env: Env): PreviewBackend {
+/** `config` is the sandbox's rules (its --config), so Re-score decides as the start-up scoring did. */
+export function createSandboxBackend(client: Client, env: Env, config: Config): PreviewBackend {
   return {
     async listContacts(query, limit) {
       const request = {
@@ -37,7 +41,7 @@ export function createSandboxBackend(client: Client, env: Env): PreviewBackend {
     async runFunction(name, parameters, contactId) {
       const fn = APP_FUNCTIONS[name];
       if (!fn) throw new Error(`No app function named "${name}" (known: ${Object.keys(APP_FUNCTIONS).join(', ')})`);
-      return fn({ parameters: { contactId, ...parameters } }, env);
+      return fn({ parameters: { contactId, ...parameters } }, env, config);
     },
   };
 }

@@ -75,7 +75,7 @@ function reply(contactId: string, before: Record<string, string | null>, decisio
     contactId,
     changed: changes.length > 0 || taskCreated,
     changes,
-    summary: describeChange(before, decision),
+    summary: taskCreated ? `${describeChange(before, decision)}; follow-up task created for the owner` : describeChange(before, decision),
     decision: toDecisionSummary(decision),
     taskCreated,
     ownerId: decision.route.value.ownerId,

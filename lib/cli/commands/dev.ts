@@ -49,8 +49,7 @@ export function registerDev(program: Command): void {
       try {
         process.stderr.write('Starting the Lead Decisions sandbox…\n');
         if (flags.config && resolve(flags.config) !== DEFAULT_CONFIG_PATH) {
-          // The app functions run with the rules they are bundled with, as they would in HubSpot.
-          process.stderr.write(`Note: ${flags.config} scores the contacts on start; the card's Re-score and Why? use config/decisions.json, as the deployed functions would.\n`);
+          process.stderr.write(`Rules from ${flags.config} (deployed functions use config/decisions.json as bundled by \`npm run build\`).\n`);
         }
         sandbox = await startSandbox({
           config: config.config, port, emulatorPort, host: flags.host, db: flags.db,

@@ -67,7 +67,7 @@ describe('LeadDecisionPanel states', () => {
     ]);
     expect(findByTestId(Text, 'decision-reason').text).toBe(storedProperties(tier).last_decision_reason);
     expect(findByTestId(Text, 'enrichment').text).toBe('82% confidence · clearbit');
-    expect(findByTestId(Text, 'content-track').text).toBe('security_compliance');
+    expect(findByTestId(Text, 'content-track').text).toBe('Security compliance');
     expect(findByTestId(StatusTag, 'confidence-band').text).toBe('high confidence');
     expect(findByTestId(Text, 'scoring-version').text).toBe('2026.11-a1b2c3d');
     expect(findByTestId(Text, 'decided-at').text).toBe('20 Nov 2026, 09:30 UTC');

@@ -2,7 +2,7 @@ import {
   DescriptionList, DescriptionListItem, Flex, Statistics, StatisticsItem, StatusTag, Tag, Text,
 } from '@hubspot/ui-extensions';
 import {
-  TIER_LABEL, TIER_TAG_VARIANT, formatDecidedAt, formatScore, type Band, type StoredDecision,
+  TIER_LABEL, TIER_TAG_VARIANT, formatDecidedAt, formatScore, humanize, type Band, type StoredDecision,
 } from '../decision-view.ts';
 
 const BAND_VARIANT = { high: 'success', medium: 'warning', low: 'default' } as const satisfies Record<Band, string>;
@@ -38,7 +38,7 @@ export function DecisionSummary({ decision }: { decision: StoredDecision }) {
         </DescriptionListItem>
         <DescriptionListItem label="Content track">
           <Flex direction="row" gap="xs" align="center" wrap>
-            <Text testId="content-track">{decision.contentTrack ?? 'Not classified'}</Text>
+            <Text testId="content-track">{decision.contentTrack === null ? 'Not classified' : humanize(decision.contentTrack)}</Text>
             {decision.confidenceBand !== null && (
               <StatusTag testId="confidence-band" variant={BAND_VARIANT[decision.confidenceBand]} hollow>
                 {`${decision.confidenceBand} confidence`}
