@@ -3,7 +3,7 @@
 // so a retry can never create a second task.
 import type { Config } from './config.ts';
 import type { Tier } from './contract.ts';
-import type { DecisionContext, NotifyResult, Reason, SideEffect, Stage } from './types.ts';
+import type { Classification, DecisionContext, NotifyResult, Reason, SideEffect, Stage } from './types.ts';
 import { readTime } from './values.ts';
 
 export interface NotifyInputs {
@@ -12,8 +12,10 @@ export interface NotifyInputs {
   ownerId: string | null;
   ownerName: string;
   decisionKey: string;
-  subject: string;
-  body: string;
+  leadScore: number;
+  /** The audit line, which becomes the task body with the suggested asset. */
+  reason: string;
+  classification: Pick<Classification, 'nextBestAsset' | 'subjectLine'>;
 }
 
 export function taskDedupeKey(contactId: string, decisionKey: string): string {
@@ -38,7 +40,13 @@ export function notify(input: NotifyInputs, config: Config, context: DecisionCon
   return {
     value: { createTask: true, ownerId: input.ownerId },
     reasons: [{ code: 'notify_task', message: `A follow-up task goes to ${input.ownerName}.` }],
-    effect: { type: 'create_task', ownerId: input.ownerId, subject: input.subject, body: input.body, dedupeKey: taskDedupeKey(input.contactId, input.decisionKey) },
+    effect: {
+      type: 'create_task',
+      ownerId: input.ownerId,
+      subject: `Follow up: ${input.tier}-intent lead (score ${input.leadScore})`,
+      body: `${input.reason}\nSuggested asset: ${input.classification.nextBestAsset}. Subject line: ${input.classification.subjectLine}`,
+      dedupeKey: taskDedupeKey(input.contactId, input.decisionKey),
+    },
   };
 }
 

@@ -75,8 +75,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   });
   const notified = notify({
     contactId: id, tier: s.tier, ownerId, ownerName: name ?? 'nobody', decisionKey,
-    subject: `Follow up: ${s.tier}-intent lead (score ${s.lead})`,
-    body: `${reason}\nSuggested asset: ${classified.value.nextBestAsset}. Subject line: ${classified.value.subjectLine}`,
+    leadScore: s.lead, reason, classification: classified.value,
   }, config, context, nowMs);
 
   const unchanged = storedString(props['decision_key']) === decisionKey;

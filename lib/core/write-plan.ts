@@ -18,6 +18,10 @@ export function planValue(plan: WritePlan, stored: PropertyMap, key: WritablePro
   if (value === null) return;
   const current = stored[key];
   if (current === value) return;
+  if (current === undefined || current === null) {
+    if (value !== '') plan[key] = value;
+    return;
+  }
   if (storedString(current) !== value) plan[key] = value;
 }
 

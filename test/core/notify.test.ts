@@ -5,7 +5,7 @@ import { readTime } from '../../lib/core/values.ts';
 import { DAY, NOW, daysAgo, testConfig } from './helpers.ts';
 
 const config = testConfig();
-const base: NotifyInputs = { contactId: '42', tier: 'high', ownerId: '101', ownerName: 'Ana Silva', decisionKey: 'dk1-abc', subject: 'Follow up', body: 'Why' };
+const base: NotifyInputs = { contactId: '42', tier: 'high', ownerId: '101', ownerName: 'Ana Silva', decisionKey: 'dk1-abc', leadScore: 81, reason: 'Why', classification: { nextBestAsset: 'ROI calculator', subjectLine: 'Save time' } };
 const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000).toISOString();
 
 describe('notify', () => {
@@ -26,8 +26,8 @@ describe('notify', () => {
 
   it('builds a task whose dedupe key only depends on contact and decision', () => {
     const a = notify(base, config, undefined, NOW.getTime()).effect;
-    const b = notify({ ...base, body: 'other text' }, config, undefined, NOW.getTime() + DAY * 5).effect;
-    expect(a).toEqual({ type: 'create_task', ownerId: '101', subject: 'Follow up', body: 'Why', dedupeKey: 'lead-decisions:42:dk1-abc' });
+    const b = notify({ ...base, reason: 'other text' }, config, undefined, NOW.getTime() + DAY * 5).effect;
+    expect(a).toEqual({ type: 'create_task', ownerId: '101', subject: 'Follow up: high-intent lead (score 81)', body: 'Why\nSuggested asset: ROI calculator. Subject line: Save time', dedupeKey: 'lead-decisions:42:dk1-abc' });
     expect(b!.dedupeKey).toBe(a!.dedupeKey);
   });
 
