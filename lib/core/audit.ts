@@ -21,17 +21,22 @@ export interface KeyParts {
   reengage: boolean;
 }
 
+// Filled in place for each key: no per-decision array for the 21 fields.
+const FIELDS: (string | number | boolean | null)[] = [];
+
 export function decisionKeyOf(k: KeyParts): string {
   const n = k.normalized;
   const c = k.classification;
   const s = k.scores;
-  // Fields are hashed with separators and a distinct marker for null, so "" and null never collide.
+  const e = k.enrichment;
+  // Fields are hashed with type tags and positions, so "" and null, or "1" and 1, never collide.
   // A key is only ever compared with the same contact's previous key, so 64 bits is ample.
-  return `dk1-${hashFields([
-    k.scoringVersion, n.companyKey, n.hasValidEmail, n.phoneE164, n.countryCode, n.stateCode, n.persona, n.seniority,
-    k.enrichment.source, k.enrichment.confidence, k.enrichment.industry, k.enrichment.employees,
-    c.contentTrack, c.confidenceBand, s.intent, s.fit, s.lead, s.tier, k.finalStage, k.finalOwnerId, k.reengage,
-  ])}`;
+  FIELDS[0] = k.scoringVersion; FIELDS[1] = n.companyKey; FIELDS[2] = n.hasValidEmail; FIELDS[3] = n.phoneE164;
+  FIELDS[4] = n.countryCode; FIELDS[5] = n.stateCode; FIELDS[6] = n.persona; FIELDS[7] = n.seniority;
+  FIELDS[8] = e.source; FIELDS[9] = e.confidence; FIELDS[10] = e.industry; FIELDS[11] = e.employees;
+  FIELDS[12] = c.contentTrack; FIELDS[13] = c.confidenceBand; FIELDS[14] = s.intent; FIELDS[15] = s.fit;
+  FIELDS[16] = s.lead; FIELDS[17] = s.tier; FIELDS[18] = k.finalStage; FIELDS[19] = k.finalOwnerId; FIELDS[20] = k.reengage;
+  return `dk1-${hashFields(FIELDS)}`;
 }
 
 export interface ReasonParts {

@@ -206,5 +206,7 @@ function tierMessage(tier: Tier, lead: number, config: Config): string {
 }
 
 function formatInt(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (n < 1000) return String(n);
+  const rest = n % 1000;
+  return `${formatInt(Math.floor(n / 1000))},${rest < 10 ? '00' : rest < 100 ? '0' : ''}${rest}`;
 }

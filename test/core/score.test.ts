@@ -82,6 +82,12 @@ describe('score', () => {
     `);
   });
 
+  it.each([
+    [999, '999 employees'], [1005, '1,005 employees'], [20000, '20,000 employees'], [1234567, '1,234,567 employees'],
+  ])('labels %i employees as "%s"', (employees, label) => {
+    expect(Object.keys(run({ employees }).parts.fit)).toContain(label);
+  });
+
   it('treats activity in the future (clock skew) as now', () => {
     expect(run({ lastActivityMs: NOW.getTime() + 5 * DAY }).intent).toBe(30);
   });
