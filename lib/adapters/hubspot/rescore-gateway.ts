@@ -1,7 +1,8 @@
 // The RescoreGateway over @hubspot/api-client: a single-contact re-score in at most
 // four sequential round trips (see docs/functions.md for the order and why).
 import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../../ports.ts';
-import { NotFoundError } from '../../errors.ts';
+import { CrmError, NotFoundError } from '../../errors.ts';
+import { withTimeout } from '../resilience.ts';
 import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
 import { getHubSpotClient } from './client.ts';
 import { callHubSpot } from './errors.ts';
@@ -14,6 +15,8 @@ type TaskSearch = Parameters<HubSpotContext['client']['crm']['objects']['tasks']
 const MARKER = /\[lead-decisions:([^\]\s]{1,300})\]/;
 /** The newest tasks are the ones that matter for dedupe windows; older ones are not read. */
 const MAX_TASKS_READ = 200;
+/** Per-operation deadline, retries included: the HubSpot gateway's default. */
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** Our dedupe key in a task body, or null for tasks people created. */
 export function markerKey(body: string | null | undefined): string | null {
@@ -21,10 +24,19 @@ export function markerKey(body: string | null | undefined): string | null {
   return m ? m[1]! : null;
 }
 
-/** The gateway over the process's shared client; errors name the operation and never the token. */
+/**
+ * The gateway over the process's shared client; errors name the operation and never the token.
+ * Honours `timeoutMs` like the HubSpot gateway (the api-client has no deadline): a HubSpot call
+ * that hangs becomes a CrmError the card can show, not a function killed by its time limit.
+ */
 export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGateway {
   const client = getHubSpotClient(options);
-  return createHubSpotRescoreGateway({ client, call: (operation, fn) => callHubSpot(operation, [options.accessToken], fn) });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return createHubSpotRescoreGateway({
+    client,
+    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn),
+      () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
+  });
 }
 
 export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date = () => new Date()): RescoreGateway {
