@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleRescore } from '../../lib/functions/rescore_contact.ts';
 import { RescoreReplySchema, type RescoreReply } from '../../lib/core/reply.ts';
 import { TIERS } from '../../lib/core/contract.ts';
+import { startEmulator } from '../../local/emulator/index.ts';
 import { callsIn, createContact, HIGH_INTENT_CONTACT, setAnalytics, SOFTWARE_COMPANY, startFunctionEmulator, storedContact, taskIdsOf, type FunctionEmulator } from './helpers.ts';
 
 type Success = Extract<RescoreReply, { ok: true }>;
@@ -153,6 +154,18 @@ describe('errors the card shows', () => {
     const reply = await handleRescore({ parameters }, fx.env);
     expect(reply).toEqual({ ok: false, contactId: null, error: { code: 'invalid_input', message } });
     expect(fx.emu.requestLog.entries()).toEqual([]);
+  });
+
+  it('a token HubSpot refuses is a crm_error that names the call and never the token', async () => {
+    const guarded = await startEmulator({ port: 0, db: ':memory:', token: 'the-right-token' });
+    try {
+      const secret = 'pat-na1-0123456789abcdef-wrong';
+      const reply = await rescore('1', { HUBSPOT_ACCESS_TOKEN: secret, HUBSPOT_BASE_URL: guarded.url });
+      expect(reply).toMatchObject({ ok: false, error: { code: 'crm_error', message: expect.stringMatching(/^HubSpot read contact 1 failed \(401 INVALID_AUTHENTICATION\): /) } });
+      expect(JSON.stringify(reply)).not.toContain(secret);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('takes the card record id from propertiesToSend when no contactId is passed', async () => {
