@@ -84,6 +84,23 @@ describe('decide (properties)', () => {
   });
 });
 
+describe('routing through the whole pipeline', () => {
+  const contacts = Array.from({ length: 3000 }, (_, i) => ({
+    id: `p-${i}`, properties: { country: ['Germany', 'France', 'Japan', 'USA'][i % 4], state: 'NY' }, company: null,
+  }));
+
+  it('moves only the contacts of an owner who goes on PTO, and never to that owner', () => {
+    fc.assert(fc.property(fc.constantFrom('101', '102', '104', '105', '106', '107', '108'), (away) => {
+      for (const c of contacts) {
+        const before = decide(c, config, NOW).route.value.ownerId;
+        const after = decide({ ...c, context: { unavailableOwnerIds: [away] } }, config, NOW).route.value.ownerId;
+        if (before === away) expect(after).not.toBe(away);
+        else expect(after).toBe(before);
+      }
+    }), { numRuns: 3 });
+  });
+});
+
 function applied(input: Parameters<typeof decide>[0], d: Decision): Parameters<typeof decide>[0] {
   const properties: Record<string, unknown> = {};
   for (const k of Object.keys(input.properties)) {
