@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CONTRACT_PROPERTIES, TIERS, WRITABLE_PROPERTIES } from '../../lib/core/contract.ts';
+import { TIERS, WRITABLE_PROPERTIES } from '../../lib/core/contract.ts';
 import { stageRank } from '../../lib/core/lifecycle-stages.ts';
 import { decide } from '../../lib/core/pipeline.ts';
 import type { Decision } from '../../lib/core/types.ts';
@@ -110,4 +110,3 @@ function applied(input: Parameters<typeof decide>[0], d: Decision): Parameters<t
   return { ...input, properties };
 }
 
-void CONTRACT_PROPERTIES;
