@@ -112,9 +112,9 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     planValue(writePlan, props, 'scoring_version', config.scoringVersion);
   }
 
-  const stages: Stage<unknown>[] = [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit];
-  const reasons: Reason[] = [];
-  for (const st of stages) for (const r of st.reasons) reasons.push(r);
+  const reasons = normalized.reasons.concat(
+    enriched.reasons, classified.reasons, scored.reasons, lifecycle.reasons, routed.reasons, notified.reasons, reengage.reasons, audit.reasons,
+  );
   return {
     id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
     normalize: normalized, enrich: enriched, classify: classified, score: { value: s, reasons: scored.reasons }, lifecycle, route: routed,
