@@ -8,8 +8,12 @@ import type { RescoreDeps } from '../services/rescore.ts';
 import type { Config } from '../core/config.ts';
 import { functionConfig, type Env } from './shell.ts';
 
-/** Retries for 5xx and 429 inside one function call: HubSpot gives a function only seconds. */
-export const FUNCTION_RETRIES = 3;
+/**
+ * Attempts per call for the api-client itself: 1, so the client never waits 10 s × n on a 429
+ * nor repeats a create after a 5xx. The re-score gateway retries what is safe, briefly
+ * (RESCORE_RETRY in lib/adapters/hubspot/rescore-gateway.ts). The setting is process-wide.
+ */
+export const FUNCTION_RETRIES = 1;
 
 /** `config` defaults to the rules bundled with the function; the sandbox passes its --config. */
 export function depsFromEnv(env: Env, config: Config = functionConfig()): RescoreDeps {

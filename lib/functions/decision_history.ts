@@ -2,6 +2,7 @@
 import { DecisionHistoryReplySchema, type DecisionHistoryReply } from '../core/reply.ts';
 import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../adapters/index.ts';
 import { createRescoreGateway } from '../adapters/hubspot/rescore-gateway.ts';
+import { FUNCTION_RETRIES } from './adapters.ts';
 import { decisionHistory } from '../services/history.ts';
 import { contactIdOf, toFunctionError, type Env, type FunctionContext } from './shell.ts';
 
@@ -10,7 +11,7 @@ export async function handleHistory(context: FunctionContext, env: Env): Promise
   if (!id.ok) return { ok: false, contactId: null, error: id.error };
   let reply: DecisionHistoryReply;
   try {
-    const crm = createRescoreGateway({ accessToken: readToken(env), basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL, retries: 3 });
+    const crm = createRescoreGateway({ accessToken: readToken(env), basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL, retries: FUNCTION_RETRIES });
     reply = await decisionHistory(id.id, crm);
   } catch (error) {
     reply = { ok: false, contactId: id.id, error: toFunctionError(error) };

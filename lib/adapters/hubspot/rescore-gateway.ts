@@ -1,7 +1,7 @@
 // The RescoreGateway over @hubspot/api-client: a single-contact re-score in at most
 // four sequential round trips (see docs/functions.md for the order and why).
 import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../../ports.ts';
-import { CrmError, NotFoundError } from '../../errors.ts';
+import { CrmError, NotFoundError, RateLimitError } from '../../errors.ts';
 import { withTimeout } from '../resilience.ts';
 import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
 import { getHubSpotClient } from './client.ts';
@@ -25,17 +25,51 @@ export function markerKey(body: string | null | undefined): string | null {
 }
 
 /**
+ * A card is waiting: retries are ours, short and bounded, instead of the api-client's (which
+ * waits 10 s × n after a ten-secondly 429 and retries creates after a 5xx). Create the client
+ * with `retries: 1` for this gateway; `createRescoreGateway` does.
+ * - 5xx, timeouts and network failures: 2 more tries, 200 ms × n apart, for reads and updates
+ *   (safe to repeat); never for the task create, which the next re-score completes instead.
+ * - 429 from the per-second search limit: one more try after 1 s.
+ * - 429 from the ten-second or daily limit: no retry; the card says to try again in a minute.
+ */
+export const RESCORE_RETRY = { retries: 2, serverErrorDelayMs: 200, secondlyDelayMs: 1000 } as const;
+
+/** How long to wait before another try, or null when the failure should reach the card now. */
+export function retryDelay(error: unknown, idempotent: boolean, attempt: number): number | null {
+  if (attempt > RESCORE_RETRY.retries) return null;
+  if (error instanceof RateLimitError) {
+    const text = `${error.policyName ?? ''} ${error.message}`;
+    return /secondly limit/i.test(text) && !/ten_secondly/i.test(text) ? RESCORE_RETRY.secondlyDelayMs : null;
+  }
+  if (!(error instanceof CrmError) || !idempotent || error.category === 'TIMEOUT') return null;
+  return error.status === undefined || error.status >= 500 ? RESCORE_RETRY.serverErrorDelayMs * attempt : null;
+}
+
+/**
  * The gateway over the process's shared client; errors name the operation and never the token.
  * Honours `timeoutMs` like the HubSpot gateway (the api-client has no deadline): a HubSpot call
  * that hangs becomes a CrmError the card can show, not a function killed by its time limit.
  */
 export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGateway {
-  const client = getHubSpotClient(options);
+  const client = getHubSpotClient({ ...options, retries: 1 });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const attempt = <T>(operation: string, fn: () => Promise<T>) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn),
+    () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' }));
   return createHubSpotRescoreGateway({
     client,
-    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn),
-      () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
+    async call(operation, fn) {
+      const idempotent = !operation.startsWith('create ');
+      for (let n = 1; ; n++) {
+        try {
+          return await attempt(operation, fn);
+        } catch (error) {
+          const delay = retryDelay(error, idempotent, n);
+          if (delay === null) throw error;
+          await new Promise((resolve) => setTimeout(resolve, delay));
+        }
+      }
+    },
   });
 }
 
