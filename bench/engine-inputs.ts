@@ -1,17 +1,6 @@
 // Deterministic, varied, realistic contacts for the engine benchmark and the CLI sample generator.
 import type { DecisionInput } from '../lib/core/types.ts';
-
-/** mulberry32: a tiny seeded PRNG, so every run decides the same contacts. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../local/emulator/prng.ts';
 
 const FIRST = ['Jane', 'Bob', 'Anna', 'José', 'Chloé', 'Hiro', 'Priya', 'Lars', 'Fatou', 'Mia', 'Noah', 'Zoë'];
 const TITLES = ['VP Engineering', 'Software Engineer', 'CTO', 'Head of Data', 'Marketing Manager', 'Geschäftsführer', 'Directrice Marketing',
@@ -26,7 +15,7 @@ const MESSAGES = ['', '', 'Need pricing and an API demo', 'Datenschutz? DSGVO?',
 const OWNERS = ['', '', '', '', '101', '104', '107'];
 
 export function generateInputs(count: number, nowMs: number, seed = 20261127): DecisionInput[] {
-  const rnd = seeded(seed);
+  const rnd = createRng(seed); // the emulator's seeded PRNG: every run decides the same contacts
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: DecisionInput[] = [];
   for (let i = 0; i < count; i++) {

@@ -1,35 +1,48 @@
 // Small pure hashes for keys: no node:crypto in the core, and deterministic across runs.
 
-/** cyrb53: a fast 53-bit string hash with good avalanche (public domain, bryc). */
-export function hash53(text: string, seed = 0): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
+// cyrb53 (public domain, bryc) in steps that every hash below shares: two 32-bit lanes,
+// fed character by character (or word by word), then mixed. Module-level lanes keep the
+// hot path (routing hashes every pool member of every contact) free of allocations.
+let h1 = 0;
+let h2 = 0;
+
+function start(seed: number): void {
+  h1 = 0xdeadbeef ^ seed;
+  h2 = 0x41c6ce57 ^ seed;
+}
+
+function feed(text: string): void {
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+}
+
+function finish(): void {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
   h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
   h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+const lanes53 = (): number => 4294967296 * (2097151 & h2) + (h1 >>> 0);
+const lanesHex = (): string => (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+
+/** cyrb53: a fast 53-bit string hash with good avalanche. */
+export function hash53(text: string, seed = 0): number {
+  start(seed);
+  feed(text);
+  finish();
+  return lanes53();
 }
 
 /** 64 bits (16 hex characters) in one pass: cyrb53's two 32-bit lanes, both kept whole. */
 export function hash64Hex(text: string, seed = 0): string {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  start(seed);
+  feed(text);
+  finish();
+  return lanesHex();
 }
 
 /** A hex digest of 14 characters (53 bits) of the text. */
@@ -44,25 +57,13 @@ export function hashUnit(text: string): number {
 
 /** hashUnit(a + "\u0000" + b) without building the joined string (routing hashes every pool member). */
 export function hashUnitPair(a: string, b: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < a.length; i++) {
-    const ch = a.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
+  start(0);
+  feed(a);
   h1 = Math.imul(h1, 2654435761);
   h2 = Math.imul(h2, 1597334677);
-  for (let i = 0; i < b.length; i++) {
-    const ch = b.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0) + 0.5) / 9007199254740992;
+  feed(b);
+  finish();
+  return (lanes53() + 0.5) / 9007199254740992;
 }
 
 /** JSON with object keys sorted, so equal data always hashes the same. */
@@ -81,20 +82,19 @@ export function canonicalJson(value: unknown): string {
  * cyrb53's two lanes. Type-tagged, so "1", 1, true and null all differ.
  */
 export function hashFields(fields: readonly (string | number | boolean | null)[]): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
+  let l1 = 0xdeadbeef;
+  let l2 = 0x41c6ce57;
   for (const field of fields) {
-    const word = fieldWord(field);
+    const word = fieldWord(field); // may hash a new string: it uses the shared lanes, so ours are local here
     const lo = word >>> 0;
     const hi = Math.floor(word / 4294967296) | 0;
-    h1 = Math.imul(h1 ^ lo, 2654435761);
-    h2 = Math.imul(h2 ^ hi ^ lo, 1597334677);
+    l1 = Math.imul(l1 ^ lo, 2654435761);
+    l2 = Math.imul(l2 ^ hi ^ lo, 1597334677);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  h1 = l1;
+  h2 = l2;
+  finish();
+  return lanesHex();
 }
 
 const WORDS = new Map<string, number>();

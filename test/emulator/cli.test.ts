@@ -1,29 +1,9 @@
 // The `lead-decisions emulator` command as a user runs it: start, serve, Ctrl-C, and a taken port.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../local/emulator/index.ts';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => { for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL'); });
-
-function run(args: string[]) {
-  const child = spawn(process.execPath, ['bin/lead-decisions.js', 'emulator', ...args], { cwd: ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const line = (re: RegExp) => new Promise<RegExpMatchArray>((resolve, reject) => {
-    const check = () => { const m = re.exec(out); if (m) resolve(m); };
-    child.stdout.on('data', check);
-    void exited.then(() => reject(new Error(`exited before printing ${re}: ${out}${err}`)));
-    check();
-  });
-  return { child, exited, line, output: () => ({ out, err }) };
-}
+const run = (args: string[]) => runCli(['emulator', ...args]);
 
 describe('lead-decisions emulator', () => {
   it('prints its URL and a HUBSPOT_BASE_URL hint, serves requests, and exits 0 on SIGINT', async () => {

@@ -1,35 +1,16 @@
 // `lead-decisions dev` (what `npm start` runs) as a user runs it: the real bin, a db file
 // kept between runs, Ctrl-C, and the errors a mistyped flag or a taken port give.
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'lead-decisions-dev-'));
-const children: ChildProcessWithoutNullStreams[] = [];
-afterEach(() => { for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL'); });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function dev(args: string[]) {
-  const child = spawn(process.execPath, ['bin/lead-decisions.js', 'dev', ...args], { cwd: ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const line = (re: RegExp) => new Promise<RegExpMatchArray>((resolve, reject) => {
-    const check = () => { const m = re.exec(out); if (m) resolve(m); };
-    child.stdout.on('data', check);
-    void exited.then(() => reject(new Error(`exited before printing ${re}:\n${out}${err}`)));
-    check();
-  });
-  return { child, exited, line, output: () => ({ out, err }) };
-}
+const dev = (args: string[]) => runCli(['dev', ...args]);
 
 interface ListedContact { id: string; name: string; tier: string | null; leadScore: number | null }
 const listContacts = async (url: string, limit: number) => {
