@@ -1,5 +1,6 @@
 // `npm run bench [-- --only NAME]`: runs every bench/*.bench.ts, prints a table and
 // writes bench/results.json as { "<figure>": { "value": n, "unit": "…" } }.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,20 +17,32 @@ function parseOnly(argv: string[]): string | null {
   return eq ? eq.slice('--only='.length) : null;
 }
 
+/** Runs one benchmark in this process and prints its figures as JSON (used by the parent). */
+async function runOne(name: string): Promise<Figures> {
+  const mod = (await import(join(here, `${name}.bench.ts`))) as { run: () => Promise<Figures> };
+  return mod.run();
+}
+
 async function main(): Promise<void> {
-  const only = parseOnly(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const only = parseOnly(argv);
   const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
-  const selected = only ? files.filter((f) => f.replace('.bench.ts', '') === only) : files;
+  const names = files.map((f) => f.replace('.bench.ts', ''));
+  if (argv.includes('--child') && only) {
+    process.stdout.write(JSON.stringify(await runOne(only)));
+    return;
+  }
+  const selected = only ? names.filter((n) => n === only) : names;
   if (selected.length === 0) {
-    console.error(`No benchmark named "${only}". Available: ${files.map((f) => f.replace('.bench.ts', '')).join(', ')}`);
+    console.error(`No benchmark named "${only}". Available: ${names.join(', ')}`);
     process.exit(2);
   }
   const results: Figures = {};
-  for (const file of selected) {
-    const name = file.replace('.bench.ts', '');
+  for (const name of selected) {
     console.error(`▶ ${name}`);
-    const mod = (await import(join(here, file))) as { run: () => Promise<Figures> };
-    Object.assign(results, await mod.run());
+    // Each benchmark gets a fresh process, so one's heap and JIT state cannot skew another's figures.
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(here, 'run.ts'), '--child', '--only', name], { stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+    Object.assign(results, JSON.parse(out.toString()) as Figures);
   }
   const rows = Object.entries(results).map(([k, f]) => [k, formatValue(f.value), f.unit, f.note ?? '']);
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 6));
