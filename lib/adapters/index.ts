@@ -122,6 +122,7 @@ export function createAdaptersFromEnv(env: Env = process.env, options: AdapterOp
 export { createHubSpotGateway, type HubSpotGateway } from './hubspot/gateway.ts';
 export { getHubSpotClient, DEFAULT_HUBSPOT_BASE_URL } from './hubspot/client.ts';
 export { createFakeCrmGateway, type FakeCrmGateway, type FakeCrmSeed } from './hubspot/fake.ts';
+export { createFakeRescoreGateway, type FakeRescoreGateway, type FakeRescoreSeed } from './hubspot/fake-rescore.ts';
 export { createHubSpotCompanyProvider } from './enrichment/hubspot-company.ts';
 export { createHttpEnrichmentProvider } from './enrichment/http.ts';
 export { createCrmRecordProvider } from './enrichment/crm-record.ts';

@@ -29,6 +29,10 @@ export interface FakeCrmGateway extends HubSpotGateway {
     calls: string[];
     addContact(properties: Record<string, string | null>, companyId?: string | null, sourceType?: string): string;
     addCompany(properties: Record<string, string | null>, sourceType?: string): string;
+    /** Stores a task associated with the contact as given (a person's task, or one with our marker); returns its id. */
+    addTask(contactId: string, properties: Record<string, string>): string;
+    /** The fake clock's next instant (ISO), one second after the last write: what history timestamps use. */
+    tick(): string;
   };
 }
 
@@ -81,6 +85,11 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
     if (companyId) contactCompany.set(id, companyId);
     return id;
   };
+  const addTask = (contactId: string, properties: Record<string, string>): string => {
+    const id = String(nextId++);
+    tasks.push({ id, contactId, properties: { ...properties } });
+    return id;
+  };
   for (const company of seed.companies ?? []) write(companies, company.id, company.properties, 'CRM_UI');
   for (const contact of seed.contacts ?? []) {
     write(contacts, contact.id, contact.properties, 'CRM_UI');
@@ -96,7 +105,7 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
   };
 
   return {
-    state: { tasks, calls, addContact, addCompany },
+    state: { tasks, calls, addContact, addCompany, addTask, tick },
 
     async getContactWithCompany(id, contactProps, companyProps) {
       calls.push('getContactWithCompany');
