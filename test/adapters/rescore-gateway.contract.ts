@@ -1,5 +1,5 @@
-// ONE contract for every RescoreGateway: run by rescore-gateway-fake.test.ts against the
-// in-memory fake and by rescore-gateway-hubspot.test.ts against the real adapter on the emulator.
+// ONE contract for every RescoreGateway: run by rescore-gateway-contract-fake.test.ts against the
+// in-memory fake and by rescore-gateway-contract-hubspot.test.ts against the real adapter on the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrmError, NotFoundError } from '../../lib/errors.ts';
 import type { PropertyHistoryEntry, RescoreGateway } from '../../lib/ports.ts';
