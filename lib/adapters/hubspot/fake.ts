@@ -50,10 +50,13 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
   const owners = seed.owners ?? [];
 
   function write(store: Map<string, StoredObject>, id: string, properties: Record<string, string | null>, sourceType: string): void {
-    const object = store.get(id) ?? { id, history: new Map() };
+    const existing = store.get(id);
+    const object = existing ?? { id, history: new Map() };
     const timestamp = tick();
     for (const [name, value] of Object.entries(properties)) {
       const entries = object.history.get(name) ?? [];
+      // HubSpot (and the emulator) leave a value and its history alone when a write does not change it.
+      if (existing && (entries[0]?.value ?? '') === (value ?? '')) continue;
       entries.unshift({ value: value ?? '', timestamp, sourceType });
       object.history.set(name, entries);
     }
