@@ -133,6 +133,17 @@ export function describeRescoreGatewayContract(name: string, factory: () => Prom
       expectNewestFirst(history['jobtitle'] ?? []);
     });
 
+    it('records no history for a write that changes nothing, as HubSpot does', async () => {
+      const dora = await s.seedContact({ email: 'dora@acme.example', firstname: 'Dora', jobtitle: 'CFO' }, companyId);
+      await s.gateway.updateContact(dora, { jobtitle: 'CFO', firstname: 'Dora' });
+      await s.gateway.updateContact(dora, { jobtitle: 'Finance Director', lastname: '' });
+      await s.gateway.updateContact(dora, { jobtitle: 'Finance Director' });
+      const history = await s.gateway.getPropertyHistory(dora, ['jobtitle', 'firstname', 'lastname']);
+      expect(history['jobtitle']?.map((e) => e.value)).toEqual(['Finance Director', 'CFO']);
+      expect(history['firstname']?.map((e) => e.value)).toEqual(['Dora']);
+      expect(history['lastname']).toEqual([]);
+    });
+
     it('reports writes to and history of a missing contact as errors', async () => {
       await expect(s.gateway.getPropertyHistory(MISSING_ID, ['jobtitle'])).rejects.toBeInstanceOf(NotFoundError);
       await expect(s.gateway.updateContact(MISSING_ID, { jobtitle: 'Nobody' })).rejects.toBeInstanceOf(NotFoundError);
