@@ -127,7 +127,7 @@ export function describeRescoreGatewayContract(name: string, factory: () => Prom
     it('clears a value written as "" and records the clearing in history', async () => {
       await s.gateway.updateContact(bob, { jobtitle: '' });
       const snapshot = await s.gateway.readSnapshot(bob, CONTACT_PROPS, COMPANY_PROPS);
-      expect(snapshot?.contact.properties['jobtitle'] ?? null).toBeNull();
+      expect(snapshot?.contact.properties['jobtitle']).toBeNull();
       const history = await s.gateway.getPropertyHistory(bob, ['jobtitle']);
       expect(history['jobtitle']?.map((e) => e.value)).toEqual(['', 'Student']);
       expectNewestFirst(history['jobtitle'] ?? []);
