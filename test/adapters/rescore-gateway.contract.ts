@@ -1,5 +1,6 @@
 // ONE contract for every RescoreGateway: run by rescore-gateway-contract-fake.test.ts against the
 // in-memory fake and by rescore-gateway-contract-hubspot.test.ts against the real adapter on the emulator.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrmError, NotFoundError } from '../../lib/errors.ts';
 import type { PropertyHistoryEntry, RescoreGateway } from '../../lib/ports.ts';
@@ -88,6 +89,15 @@ export function describeRescoreGatewayContract(name: string, factory: () => Prom
         { dedupeKey: 'bob-unrouted', createdAt: expect.any(String), ownerId: null },
       ]);
       for (const n of notifications) expect(new Date(n.createdAt).toISOString()).toBe(n.createdAt);
+    });
+
+    it('reads back any dedupe key it wrote (printable, no spaces or "]")', async () => {
+      const erin = await s.seedContact({ email: 'erin@acme.example', firstname: 'Erin' });
+      await fc.assert(fc.asyncProperty(fc.stringMatching(/^[!-\\^-~]{1,60}$/), async (dedupeKey) => {
+        await s.gateway.createTask(task(erin, dedupeKey, OWNER.rita));
+        const keys = (await s.gateway.readSnapshot(erin, CONTACT_PROPS, COMPANY_PROPS))?.notifications.map((n) => n.dedupeKey);
+        expect(keys).toContain(dedupeKey);
+      }), { numRuns: 15 });
     });
 
     it('counts only that owner\'s tasks created at or after the time', async () => {
