@@ -7,6 +7,7 @@ import { NotFoundError } from '../../errors.ts';
 import type { HubSpotGateway } from './gateway.ts';
 import { dedupeMarker, pickPrimaryCompany, unique } from './records.ts';
 import { mergeById } from './batch-update.ts';
+import { taskProperties } from './tasks.ts';
 
 export interface FakeCrmSeed {
   contacts?: { id: string; properties: Record<string, string | null>; companyId?: string | null }[];
@@ -154,8 +155,10 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       const existing = tasks.find((t) => t.contactId === task.contactId && t.properties['hs_task_body']?.includes(marker));
       if (existing) return { id: existing.id, created: false };
       if (!contacts.has(task.contactId)) throw new NotFoundError(`create task for contact ${task.contactId}`, 'contact not found', { status: 404 });
-      const id = String(nextId++);
-      tasks.push({ id, contactId: task.contactId, properties: { hs_task_subject: task.subject, hs_task_body: `${task.body}\n\n${marker}`, hubspot_owner_id: task.ownerId } });
+      // The properties the HubSpot adapter writes, and the create date HubSpot stamps, so a
+      // re-score gateway over the same store (fake-rescore.ts) reads the task as ours.
+      const createdAt = tick();
+      const id = addTask(task.contactId, { ...taskProperties(task, createdAt), hs_createdate: createdAt });
       return { id, created: true };
     },
 
