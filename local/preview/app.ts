@@ -1,8 +1,9 @@
 // The preview's HTTP app: the page, its two scripts, and a small JSON API the
-// page's SDK globals call (contacts, properties, app functions).
+// page's SDK globals call (contacts, properties, app functions), plus the sandbox's
+// "Simulate activity" endpoint when the backend can record activity.
 import { Hono } from 'hono';
 import {
-  CONTACT_ID, FUNCTION_NAME, FunctionRequestSchema, ListQuerySchema, PropertiesRequestSchema, asPropertyStrings,
+  ActivityRequestSchema, CONTACT_ID, FUNCTION_NAME, FunctionRequestSchema, ListQuerySchema, PropertiesRequestSchema, asPropertyStrings,
   type PreviewBackend,
 } from './backend.ts';
 import { DEFAULT_CARD_ENTRY, buildPreviewBundles, cachedPreviewBundles } from './bundles.ts';
@@ -28,7 +29,7 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
 
   app.get('/', async (c) => {
     if (options.rebuildOnLoad) bundles = await buildPreviewBundles(cardEntry);
-    return c.html(previewPage(options.title ?? 'Lead Decisions — card preview'));
+    return c.html(previewPage(options.title ?? 'Lead Decisions — card preview', { simulateActivity: Boolean(backend.simulateActivity) }));
   });
   const script = (body: string) => new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' } });
   app.get('/assets/host.js', () => script(bundles.host));
@@ -76,6 +77,23 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
       return c.json({ ok: false, message: `${name} failed: ${messageOf(error)}` }, 502);
     }
   });
+
+  const simulateActivity = backend.simulateActivity?.bind(backend);
+  if (simulateActivity) {
+    app.post('/api/contacts/:id/activity', async (c) => {
+      const id = c.req.param('id');
+      const body = ActivityRequestSchema.safeParse(await c.req.json().catch(() => null));
+      if (!CONTACT_ID.test(id) || !body.success) {
+        return c.json({ ok: false, message: 'Expected a contact id and { kind: "page_views" | "form_submission" }' }, 400);
+      }
+      try {
+        return c.json({ ok: true, counts: await simulateActivity(id, body.data.kind) });
+      } catch (error) {
+        report(error, 'simulateActivity');
+        return c.json({ ok: false, message: `Activity could not be recorded on contact ${id}: ${messageOf(error)}` }, 502);
+      }
+    });
+  }
 
   return app;
 }

@@ -15,7 +15,21 @@ export interface PreviewBackend {
   getContactProperties(id: string, names: string[]): Promise<Record<string, string | null>>;
   /** Runs an app function as HubSpot would and returns its return value. */
   runFunction(name: string, parameters: Record<string, unknown>, contactId: string): Promise<unknown>;
+  /**
+   * Sandbox only: records activity on the contact as HubSpot's tracking would (the
+   * behaviour properties are read-only through the API). The page offers the
+   * "Simulate activity" control only when the backend has this method.
+   */
+  simulateActivity?(contactId: string, kind: ActivityKind): Promise<ActivityCounts>;
 }
+
+export const ACTIVITY_KINDS = ['page_views', 'form_submission'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+/** One "page views" step is a visit of this many pages; one form submission is one. */
+export const PAGE_VIEWS_PER_VISIT = 5;
+
+/** The contact's counters after the activity was recorded. */
+export interface ActivityCounts { pageViews: number; formSubmissions: number }
 
 // Request bodies of the page's JSON API (the page is ours, but parse at the edge anyway).
 export const ListQuerySchema = z.object({
@@ -31,6 +45,8 @@ export const FunctionRequestSchema = z.object({
   contactId: z.string().min(1).max(40),
   parameters: z.record(z.string(), z.unknown()).default({}),
 });
+
+export const ActivityRequestSchema = z.object({ kind: z.enum(ACTIVITY_KINDS) }).strict();
 
 export const FUNCTION_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 export const CONTACT_ID = /^[A-Za-z0-9_-]{1,40}$/;

@@ -1,6 +1,10 @@
 // The preview page: a contact list on the left, the card in a HubSpot-like sidebar
 // frame on the right. The host script must run before the card script.
-export function previewPage(title: string): string {
+
+/** What the server offers beyond the card; the page reads it from #app's data attributes. */
+export interface PageCapabilities { simulateActivity: boolean }
+
+export function previewPage(title: string, capabilities: PageCapabilities = { simulateActivity: false }): string {
   const safeTitle = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
 <html lang="en">
@@ -11,7 +15,7 @@ export function previewPage(title: string): string {
 <link rel="stylesheet" href="/assets/preview.css">
 </head>
 <body>
-<div id="app" data-testid="preview-app"></div>
+<div id="app" data-testid="preview-app"${capabilities.simulateActivity ? ' data-simulate-activity="true"' : ''}></div>
 <script src="/assets/host.js"></script>
 <script src="/assets/card.js"></script>
 </body>
@@ -40,6 +44,17 @@ body { margin: 0; background: var(--bg); font-size: 14px; }
 .page-alert[data-alert-type="success"] { border-color: var(--success); } .page-alert[data-alert-type="warning"] { border-color: var(--warning); }
 .page-alert[data-alert-type="danger"] { border-color: var(--danger); }
 .page-alert strong { display: block; margin-bottom: 2px; } .page-alert button { position: absolute; top: 6px; right: 8px; border: 0; background: none; cursor: pointer; color: var(--muted); }
+.record-row { display: flex; gap: 16px; align-items: flex-start; flex-wrap: wrap; }
+.activity-panel { width: 260px; background: #fff; border: 1px dashed var(--line); border-radius: 4px; font-size: 13px; }
+.activity-panel > header { padding: 12px 16px; border-bottom: 1px dashed var(--line); font-weight: 600; display: flex; justify-content: space-between; align-items: baseline; }
+.activity-panel > header small { color: var(--muted); font-weight: 400; font-size: 12px; }
+.activity-panel > p, .activity-panel > dl, .activity-panel__actions { margin: 12px 16px; }
+.activity-panel__intro { color: var(--muted); font-size: 12px; line-height: 1.5; }
+.activity-panel__actions { display: flex; flex-direction: column; gap: 8px; } .activity-panel__actions .hs-button { text-align: left; }
+.activity-panel__counts { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; } .activity-panel__counts > div { display: contents; }
+.activity-panel__counts dt { color: var(--muted); } .activity-panel__counts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.activity-panel__hint { border-left: 4px solid var(--success); background: #e5f8f6; padding: 8px 10px; line-height: 1.4; }
+.activity-panel__error { border-left: 4px solid var(--danger); background: #fde8e9; padding: 8px 10px; line-height: 1.4; }
 .sidebar-card { width: 380px; background: #fff; border: 1px solid var(--line); border-radius: 4px; }
 .sidebar-card > header { padding: 12px 16px; border-bottom: 1px solid var(--line); font-weight: 600; display: flex; justify-content: space-between; }
 .sidebar-card > header small { color: var(--muted); font-weight: 400; }

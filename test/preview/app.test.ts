@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createPreviewApp, type PreviewBackend } from '../../local/preview/index.ts';
-import { asPropertyStrings } from '../../local/preview/backend.ts';
+import { PAGE_VIEWS_PER_VISIT, asPropertyStrings } from '../../local/preview/backend.ts';
 import { createFakeBackend } from './fake-backend.ts';
 
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -86,5 +86,74 @@ describe('preview app', () => {
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({ ok: false, message: 'Contacts could not be listed: emulator is not running' });
     expect(seen).toEqual(['listContacts']);
+  });
+});
+
+describe('preview app: simulate activity (sandbox only)', () => {
+  const fake = createFakeBackend();
+  let app: Hono;
+  beforeAll(async () => {
+    app = await createPreviewApp(fake.backend);
+  });
+
+  it('tells the page the control is available', async () => {
+    expect(await (await app.request('/')).text()).toContain('<div id="app" data-testid="preview-app" data-simulate-activity="true">');
+  });
+
+  it('records page views and form submissions, answering the new counts', async () => {
+    const answers = [];
+    for (const kind of ['page_views', 'page_views', 'form_submission']) {
+      const response = await app.request('/api/contacts/101/activity', post({ kind }));
+      expect(response.status).toBe(200);
+      answers.push(await response.json());
+    }
+    expect(answers).toEqual([
+      { ok: true, counts: { pageViews: PAGE_VIEWS_PER_VISIT, formSubmissions: 0 } },
+      { ok: true, counts: { pageViews: 2 * PAGE_VIEWS_PER_VISIT, formSubmissions: 0 } },
+      { ok: true, counts: { pageViews: 2 * PAGE_VIEWS_PER_VISIT, formSubmissions: 1 } },
+    ]);
+    expect(fake.activity).toEqual([
+      { contactId: '101', kind: 'page_views' }, { contactId: '101', kind: 'page_views' }, { contactId: '101', kind: 'form_submission' },
+    ]);
+  });
+
+  it.each([
+    ['an unknown kind', '/api/contacts/101/activity', { kind: 'email_open' }],
+    ['no kind', '/api/contacts/101/activity', {}],
+    ['extra fields', '/api/contacts/101/activity', { kind: 'page_views', count: 1000 }],
+    ['a body that is not an object', '/api/contacts/101/activity', ['page_views']],
+    ['a malformed contact id', '/api/contacts/..%2F/activity', { kind: 'page_views' }],
+  ])('rejects %s with 400 and records nothing', async (_what, path, body) => {
+    const before = fake.activity.length;
+    const response = await app.request(path, post(body));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchInlineSnapshot(`
+      {
+        "message": "Expected a contact id and { kind: "page_views" | "form_submission" }",
+        "ok": false,
+      }
+    `);
+    expect(fake.activity).toHaveLength(before);
+  });
+
+  it('rejects a body that is not JSON', async () => {
+    const response = await app.request('/api/contacts/101/activity', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'kind=page_views' });
+    expect(response.status).toBe(400);
+  });
+
+  it('turns a backend failure into a message naming the contact', async () => {
+    const seen: string[] = [];
+    const failing = await createPreviewApp(fake.backend, { onError: (_error, where) => seen.push(where) });
+    const response = await failing.request('/api/contacts/999/activity', post({ kind: 'page_views' }));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({ ok: false, message: 'Activity could not be recorded on contact 999: Contact 999 does not exist' });
+    expect(seen).toEqual(['simulateActivity']);
+  });
+
+  it('is absent, on the page and in the API, when the backend cannot record activity', async () => {
+    const { simulateActivity: _omitted, ...withoutActivity } = createFakeBackend().backend;
+    const plain = await createPreviewApp(withoutActivity);
+    expect(await (await plain.request('/')).text()).not.toContain('data-simulate-activity');
+    expect((await plain.request('/api/contacts/101/activity', post({ kind: 'page_views' }))).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 // An in-memory PreviewBackend: a few contacts, a rescore that really changes the
 // stored properties, and replies checked against lib/core/reply.ts's schemas.
 import type { PreviewBackend, PreviewContact } from '../../local/preview/index.ts';
+import { PAGE_VIEWS_PER_VISIT, type ActivityKind } from '../../local/preview/backend.ts';
 import { DecisionHistoryReplySchema, RescoreReplySchema, type RescoreReply } from '../../lib/core/reply.ts';
 
 type Props = Record<string, string | null>;
@@ -27,6 +28,7 @@ export function createFakeBackend() {
     { id: '104', name: 'Katherine Johnson', email: null, props: decided('low', 18, 10, 30, 'Tier low: no visits in 90 days') },
   ];
   const calls: { name: string; parameters: Record<string, unknown>; contactId: string }[] = [];
+  const activity: { contactId: string; kind: ActivityKind }[] = [];
   const byId = (id: string) => {
     const contact = contacts.find((c) => c.id === id);
     if (!contact) throw new Error(`Contact ${id} does not exist`);
@@ -79,6 +81,14 @@ export function createFakeBackend() {
       }
       throw new Error(`No app function named ${name}`);
     },
+    async simulateActivity(contactId, kind) {
+      activity.push({ contactId, kind });
+      const p = byId(contactId).props;
+      const add = (name: string, by: number) => { p[name] = String(Number(p[name] ?? 0) + by); return Number(p[name]); };
+      const pageViews = add('hs_analytics_num_page_views', kind === 'page_views' ? PAGE_VIEWS_PER_VISIT : 0);
+      const formSubmissions = add('num_conversion_events', kind === 'form_submission' ? 1 : 0);
+      return { pageViews, formSubmissions };
+    },
   };
-  return { backend, contacts, calls };
+  return { backend, contacts, calls, activity };
 }

@@ -1,5 +1,5 @@
 // The page's calls to the preview server's JSON API.
-import type { PreviewContact } from '../backend.ts';
+import type { ActivityCounts, ActivityKind, PreviewContact } from '../backend.ts';
 
 interface Failure { ok: false; message: string }
 
@@ -23,4 +23,8 @@ export async function getContactProperties(id: string, names: string[]): Promise
 
 export async function runFunction(name: string, contactId: string, parameters: Record<string, unknown>): Promise<unknown> {
   return (await call<{ result: unknown }>(`/api/functions/${encodeURIComponent(name)}`, postJson({ contactId, parameters }))).result;
+}
+
+export async function simulateActivity(contactId: string, kind: ActivityKind): Promise<ActivityCounts> {
+  return (await call<{ counts: ActivityCounts }>(`/api/contacts/${encodeURIComponent(contactId)}/activity`, postJson({ kind }))).counts;
 }

@@ -1,8 +1,10 @@
 // The preview page: contact search on the left, the card for the selected contact
-// on the right, and the alerts the card raises above it.
+// on the right, the alerts the card raises above it, and (sandbox only) a control
+// beside the card that records activity on the contact.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { PreviewContact } from '../backend.ts';
+import { ActivityPanel } from './activity-panel.tsx';
 import { listContacts } from './api.ts';
 import { CardFrame } from './card-frame.tsx';
 import { installSdkGlobals, type HostAlert } from './sdk-globals.ts';
@@ -11,6 +13,9 @@ import { installSdkGlobals, type HostAlert } from './sdk-globals.ts';
 installSdkGlobals();
 
 interface ShownAlert extends HostAlert { id: number }
+
+// Set by the server in the page (previewPage) when its backend can record activity.
+const canSimulateActivity = document.getElementById('app')?.dataset['simulateActivity'] === 'true';
 
 function ContactList({ selected, onSelect, version }: { selected: string | null; onSelect: (id: string) => void; version: number }) {
   const [query, setQuery] = useState('');
@@ -80,14 +85,17 @@ function PreviewPage() {
             </div>
           ))}
         </div>
-        <section className="sidebar-card" data-testid="card-frame" data-contact-id={selected ?? ''}>
-          <header><span>Lead decision</span><small>Lead Decisions app</small></header>
-          <div className="card-body">
-            {selected
-              ? <CardFrame key={selected} contactId={selected} onAlert={onAlert} onRecordChanged={onRecordChanged} />
-              : <p className="placeholder" data-testid="card-empty">Pick a contact to see its card.</p>}
-          </div>
-        </section>
+        <div className="record-row">
+          <section className="sidebar-card" data-testid="card-frame" data-contact-id={selected ?? ''}>
+            <header><span>Lead decision</span><small>Lead Decisions app</small></header>
+            <div className="card-body">
+              {selected
+                ? <CardFrame key={selected} contactId={selected} onAlert={onAlert} onRecordChanged={onRecordChanged} />
+                : <p className="placeholder" data-testid="card-empty">Pick a contact to see its card.</p>}
+            </div>
+          </section>
+          {canSimulateActivity && selected && <ActivityPanel key={selected} contactId={selected} />}
+        </div>
       </main>
     </div>
   );

@@ -1,0 +1,67 @@
+// Sandbox only, outside the card: records page views and form submissions on the
+// selected contact as HubSpot's tracking would, so a Re-score has something new to see.
+import { useEffect, useState } from 'react';
+import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind } from '../backend.ts';
+import { getContactProperties, simulateActivity } from './api.ts';
+
+const COUNTERS = ['hs_analytics_num_page_views', 'num_conversion_events'];
+
+const ACTIONS: { kind: ActivityKind; label: string; testId: string }[] = [
+  { kind: 'page_views', label: `+${PAGE_VIEWS_PER_VISIT} page views (visit now)`, testId: 'simulate-page-views' },
+  { kind: 'form_submission', label: '+1 form submission', testId: 'simulate-form-submission' },
+];
+
+type PanelState =
+  | { status: 'idle' }
+  | { status: 'recording'; kind: ActivityKind }
+  | { status: 'recorded' }
+  | { status: 'failed'; message: string };
+
+const countOf = (value: string | null | undefined) => (value ? Number(value) || 0 : 0);
+
+/** Mount with key={contactId}: a new contact starts with no hint. */
+export function ActivityPanel({ contactId }: { contactId: string }) {
+  const [counts, setCounts] = useState<ActivityCounts | null>(null);
+  const [state, setState] = useState<PanelState>({ status: 'idle' });
+
+  useEffect(() => {
+    let stale = false;
+    getContactProperties(contactId, COUNTERS).then((p) => {
+      if (!stale) setCounts((shown) => shown ?? { pageViews: countOf(p['hs_analytics_num_page_views']), formSubmissions: countOf(p['num_conversion_events']) });
+    }).catch(() => { /* the counts are a nicety; the buttons still work */ });
+    return () => { stale = true; };
+  }, [contactId]);
+
+  const record = (kind: ActivityKind) => {
+    setState({ status: 'recording', kind });
+    simulateActivity(contactId, kind).then((next) => {
+      setCounts(next);
+      setState({ status: 'recorded' });
+    }).catch((error: Error) => setState({ status: 'failed', message: error.message }));
+  };
+
+  return (
+    <section className="activity-panel" data-testid="activity-panel" aria-labelledby="activity-panel-title">
+      <header>
+        <span id="activity-panel-title">Simulate activity</span>
+        <small>Sandbox only</small>
+      </header>
+      <p className="activity-panel__intro">Record what HubSpot’s tracking would: a visit or a form submission by this contact, now.</p>
+      <div className="activity-panel__actions">
+        {ACTIONS.map(({ kind, label, testId }) => (
+          <button key={kind} type="button" className="hs-button hs-button--sm" data-testid={testId}
+            data-loading={state.status === 'recording' && state.kind === kind ? 'true' : undefined}
+            disabled={state.status === 'recording'} onClick={() => record(kind)}>{label}</button>
+        ))}
+      </div>
+      {counts && (
+        <dl className="activity-panel__counts" data-testid="activity-counts" data-page-views={counts.pageViews} data-form-submissions={counts.formSubmissions}>
+          <div><dt>Page views</dt><dd>{counts.pageViews}</dd></div>
+          <div><dt>Form submissions</dt><dd>{counts.formSubmissions}</dd></div>
+        </dl>
+      )}
+      {state.status === 'recorded' && <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — press <strong>Re-score</strong> on the card</p>}
+      {state.status === 'failed' && <p className="activity-panel__error" role="alert" data-testid="activity-error">{state.message}</p>}
+    </section>
+  );
+}
