@@ -27,7 +27,14 @@ function finish(): void {
 }
 
 const lanes53 = (): number => 4294967296 * (2097151 & h2) + (h1 >>> 0);
-const lanesHex = (): string => (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+// The two lanes as 16 hex digits, h2 first. One fromCharCode call builds the string flat:
+// toString(16) + padStart twice cost six times as much (measured), and every decision key pays it.
+const HEX_CODES: readonly number[] = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const nibble = (lane: number, shift: number): number => HEX_CODES[(lane >>> shift) & 15]!;
+const lanesHex = (): string => String.fromCharCode(
+  nibble(h2, 28), nibble(h2, 24), nibble(h2, 20), nibble(h2, 16), nibble(h2, 12), nibble(h2, 8), nibble(h2, 4), nibble(h2, 0),
+  nibble(h1, 28), nibble(h1, 24), nibble(h1, 20), nibble(h1, 16), nibble(h1, 12), nibble(h1, 8), nibble(h1, 4), nibble(h1, 0),
+);
 
 /** cyrb53: a fast 53-bit string hash with good avalanche. */
 export function hash53(text: string, seed = 0): number {
