@@ -55,7 +55,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
-    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config), { port: options.port, host: options.host, onError });
+    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }), { port: options.port, host: options.host, onError });
     return {
       url: preview.url, emulator, preview, env, scored,
       close: async () => { await preview.close(); await emulator.close(); },

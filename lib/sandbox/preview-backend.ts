@@ -1,7 +1,9 @@
 // The preview page's backend in the sandbox: contacts from the emulator through the real
 // HubSpot client, and the real app-function handlers run in-process, as HubSpot would run them.
+// Simulated activity goes straight into the emulator's store, as HubSpot's tracking would write it.
 import type { Client } from '@hubspot/api-client';
-import type { PreviewBackend } from '../../local/preview/index.ts';
+import type { EmulatorStore } from '../../local/emulator/store/emulator-store.ts';
+import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/backend.ts';
 import { handleHistory } from '../functions/decision_history.ts';
 import { handleRescore } from '../functions/rescore_contact.ts';
 import type { Config } from '../core/config.ts';
@@ -16,9 +18,43 @@ export const APP_FUNCTIONS: Record<string, AppFunction> = {
   decision_history: (context, env) => handleHistory(context, env),
 };
 
-/** `config` is the sandbox's rules (its --config), so Re-score decides as the start-up scoring did. */
-export function createSandboxBackend(client: Client, env: Env, config: Config): PreviewBackend {
-  return {
+/** What simulating activity needs: the emulator's store (it may write read-only properties) and a clock. */
+export interface ActivityRecorder {
+  store: Pick<EmulatorStore, 'getContact' | 'updateContact'>;
+  now: () => Date;
+}
+
+// Tracking, not a person or an integration, sets these in HubSpot; the history says so.
+const TRACKING_SOURCE = { sourceType: 'ANALYTICS', sourceId: 'lead-decisions-sandbox' };
+
+const count = (value: unknown) => {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+};
+
+/** Adds one visit of PAGE_VIEWS_PER_VISIT pages, or one form submission (made during a visit), at `now`. */
+export function recordActivity(recorder: ActivityRecorder, contactId: string, kind: ActivityKind): ActivityCounts {
+  const contact = recorder.store.getContact(contactId);
+  if (!contact) throw new Error(`Contact ${contactId} does not exist`);
+  const p = contact.properties;
+  const counts = { pageViews: count(p['hs_analytics_num_page_views']), formSubmissions: count(p['num_conversion_events']) };
+  const at = recorder.now().toISOString();
+  if (kind === 'page_views') counts.pageViews += PAGE_VIEWS_PER_VISIT;
+  else counts.formSubmissions += 1;
+  const write = kind === 'page_views'
+    ? { hs_analytics_num_page_views: String(counts.pageViews), hs_analytics_last_visit_timestamp: at }
+    : { num_conversion_events: String(counts.formSubmissions), recent_conversion_date: at, hs_analytics_last_visit_timestamp: at };
+  const written = recorder.store.updateContact(contactId, write, TRACKING_SOURCE);
+  if (!written.ok) throw new Error(`The emulator refused the activity: ${written.failure.message}`);
+  return counts;
+}
+
+/**
+ * `config` is the sandbox's rules (its --config), so Re-score decides as the start-up scoring did.
+ * With `activity`, the page also offers "Simulate activity" (PreviewBackend.simulateActivity).
+ */
+export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder): PreviewBackend {
+  const backend: PreviewBackend = {
     async listContacts(query, limit) {
       const request = {
         query: query.trim() || undefined,
@@ -44,4 +80,6 @@ export function createSandboxBackend(client: Client, env: Env, config: Config): 
       return fn({ parameters: { contactId, ...parameters } }, env, config);
     },
   };
+  if (activity) backend.simulateActivity = async (contactId, kind) => recordActivity(activity, contactId, kind);
+  return backend;
 }

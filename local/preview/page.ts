@@ -53,6 +53,7 @@ body { margin: 0; background: var(--bg); font-size: 14px; }
 .activity-panel__actions { display: flex; flex-direction: column; gap: 8px; } .activity-panel__actions .hs-button { text-align: left; }
 .activity-panel__counts { display: grid; grid-template-columns: 1fr auto; gap: 4px 8px; } .activity-panel__counts > div { display: contents; }
 .activity-panel__counts dt { color: var(--muted); } .activity-panel__counts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+.activity-panel .nowrap { white-space: nowrap; }
 .activity-panel__hint { border-left: 4px solid var(--success); background: #e5f8f6; padding: 8px 10px; line-height: 1.4; }
 .activity-panel__error { border-left: 4px solid var(--danger); background: #fde8e9; padding: 8px 10px; line-height: 1.4; }
 .sidebar-card { width: 380px; background: #fff; border: 1px solid var(--line); border-radius: 4px; }

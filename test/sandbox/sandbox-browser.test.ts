@@ -1,6 +1,6 @@
 // The sandbox end to end in Chromium: the seeded emulator, every contact scored, the preview
 // page with the unmodified card, and a Re-score that runs the real app function against the
-// emulator after the contact's activity changed.
+// emulator after the contact's activity was raised with the page's "Simulate activity" panel.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -75,6 +75,7 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     const tiers = await page.getByTestId('contact-tier').evaluateAll((els) => els.map((el) => el.getAttribute('data-tier')));
     expect(tiers.length).toBeGreaterThan(0);
     expect(tiers.every((t) => t === 'high' || t === 'medium' || t === 'low')).toBe(true);
+    expect(await page.getByTestId('activity-panel').count()).toBe(0);
   });
 
   it('shows the picked contact’s stored decision on the card', async () => {
@@ -95,12 +96,33 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     await alert.getByRole('button').click();
   });
 
+  it('records activity from the “Simulate activity” panel beside the card, as tracking would', async () => {
+    const activity = () => {
+      const p = sandbox.emulator.store.getContact(contactId)!.properties;
+      return { pageViews: Number(p['hs_analytics_num_page_views'] ?? 0), forms: Number(p['num_conversion_events'] ?? 0), lastVisit: p['hs_analytics_last_visit_timestamp'], lastForm: p['recent_conversion_date'] };
+    };
+    const panel = page.getByTestId('activity-panel');
+    const counts = panel.getByTestId('activity-counts');
+    const before = activity();
+    await expect.poll(() => counts.getAttribute('data-page-views')).toBe(String(before.pageViews));
+    expect(await panel.getByTestId('activity-hint').count()).toBe(0);
+    const startedAt = Date.now();
+
+    // Enough that intent tops out (views and forms at their caps, active now), so a fit of 30+ makes high.
+    for (let i = 0; i < 3; i += 1) await panel.getByTestId('simulate-page-views').click();
+    for (let i = 0; i < 3; i += 1) await panel.getByTestId('simulate-form-submission').click();
+    await panel.locator(`[data-testid="activity-counts"][data-form-submissions="${before.forms + 3}"]`).waitFor();
+
+    const after = activity();
+    expect({ pageViews: after.pageViews, forms: after.forms }).toEqual({ pageViews: before.pageViews + 15, forms: before.forms + 3 });
+    for (const at of [after.lastVisit, after.lastForm]) expect(Date.parse(at!)).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(await counts.getAttribute('data-page-views')).toBe(String(after.pageViews));
+    expect(await panel.getByTestId('activity-hint').textContent()).toBe('Activity recorded — press Re-score on the card');
+    expect(await card('activity-panel').count()).toBe(0);
+  });
+
   it('re-scores after the contact’s activity rose: new tier and reason on the card, in the alert and in the CRM', async () => {
     const before = stored(contactId);
-    const changed = sandbox.emulator.store.updateContact(contactId, {
-      hs_analytics_num_page_views: '60', num_conversion_events: '6', hs_analytics_last_visit_timestamp: new Date().toISOString(),
-    });
-    expect(changed.ok).toBe(true);
 
     await card('rescore-button').click();
     const alert = page.locator('[data-testid="alert"][data-alert-type="success"]');
@@ -116,6 +138,8 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     expect(await alert.getByTestId('alert-title').textContent()).toBe('Lead re-scored');
     expect(await alert.getByTestId('alert-message').textContent()).toMatch(new RegExp(`^Tier ${before.routing_tier} → high: \\S`));
     await page.locator(`[data-testid="contact-item"][data-contact-id="${contactId}"] [data-tier="high"]`).waitFor();
+    // The panel's "press Re-score" hint is stale once the card re-scored.
+    await page.getByTestId('activity-hint').waitFor({ state: 'detached' });
 
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/sandbox-card.png', fullPage: true });

@@ -19,10 +19,17 @@ type PanelState =
 
 const countOf = (value: string | null | undefined) => (value ? Number(value) || 0 : 0);
 
-/** Mount with key={contactId}: a new contact starts with no hint. */
-export function ActivityPanel({ contactId }: { contactId: string }) {
+/**
+ * Mount with key={contactId}: a new contact starts with no hint. `recordVersion` changes when
+ * the card reports the record changed (a Re-score wrote), which makes the hint stale.
+ */
+export function ActivityPanel({ contactId, recordVersion }: { contactId: string; recordVersion: number }) {
   const [counts, setCounts] = useState<ActivityCounts | null>(null);
   const [state, setState] = useState<PanelState>({ status: 'idle' });
+
+  useEffect(() => {
+    setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
+  }, [recordVersion]);
 
   useEffect(() => {
     let stale = false;
@@ -46,7 +53,7 @@ export function ActivityPanel({ contactId }: { contactId: string }) {
         <span id="activity-panel-title">Simulate activity</span>
         <small>Sandbox only</small>
       </header>
-      <p className="activity-panel__intro">Record what HubSpot’s tracking would: a visit or a form submission by this contact, now.</p>
+      <p className="activity-panel__intro">Stands in for HubSpot’s tracking: each button records a visit or a form submission by this contact, now.</p>
       <div className="activity-panel__actions">
         {ACTIONS.map(({ kind, label, testId }) => (
           <button key={kind} type="button" className="hs-button hs-button--sm" data-testid={testId}
@@ -60,7 +67,7 @@ export function ActivityPanel({ contactId }: { contactId: string }) {
           <div><dt>Form submissions</dt><dd>{counts.formSubmissions}</dd></div>
         </dl>
       )}
-      {state.status === 'recorded' && <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — press <strong>Re-score</strong> on the card</p>}
+      {state.status === 'recorded' && <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — press <strong className="nowrap">Re-score</strong> on the card</p>}
       {state.status === 'failed' && <p className="activity-panel__error" role="alert" data-testid="activity-error">{state.message}</p>}
     </section>
   );

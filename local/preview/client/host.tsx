@@ -94,7 +94,7 @@ function PreviewPage() {
                 : <p className="placeholder" data-testid="card-empty">Pick a contact to see its card.</p>}
             </div>
           </section>
-          {canSimulateActivity && selected && <ActivityPanel key={selected} contactId={selected} />}
+          {canSimulateActivity && selected && <ActivityPanel key={selected} contactId={selected} recordVersion={listVersion} />}
         </div>
       </main>
     </div>
