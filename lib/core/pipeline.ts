@@ -13,6 +13,7 @@ import { score } from './score.ts';
 import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
 import { readCount, readText, readTime, storedString } from './values.ts';
 import { bool, emptyPlan, planValue } from './write-plan.ts';
+import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
@@ -135,14 +136,6 @@ function classification(given: Classification | null | undefined, fields: Parame
     return { value: rules.value, reasons: [{ code: 'classify_provider_rejected', message: 'The AI classification named an unknown track or band, so the rules classifier decided.' }, ...rules.reasons] };
   }
   return classifyByRules(fields, config);
-}
-
-/**
- * Appends one stage's reasons. Not Array.prototype.concat: memoized stages hand out
- * frozen arrays, which send concat down its slow generic path (measured: 6% of a decision).
- */
-export function appendReasons(into: Reason[], from: readonly Reason[]): void {
-  for (let i = 0; i < from.length; i++) into.push(from[i]!);
 }
 
 function routeWhy(method: string, pool: string | undefined): string {

@@ -1,5 +1,6 @@
 // The normalize stage: email validity, company key, phone (E.164), country,
 // state/region and job title → persona/seniority, each with its reasons.
+import { appendReasons } from '../reasons.ts';
 import type { NormalizedContact, PropertyMap, Reason, Stage } from '../types.ts';
 import { companyKeyFrom } from './company-key.ts';
 import { normalizeCountry } from './country.ts';
@@ -43,7 +44,8 @@ export function normalizeContact(properties: PropertyMap, company: PropertyMap |
   });
   const title = classifyTitle(prop(properties, 'jobtitle'));
 
-  const reasons: Reason[] = email.reasons.concat(key.reasons, phone.reasons, country.reasons, state.reasons, title.reasons);
+  const reasons: Reason[] = [];
+  for (const part of [email, key, phone, country, state, title]) appendReasons(reasons, part.reasons);
   return {
     value: {
       email: email.value.email,
