@@ -3,7 +3,7 @@
 // Simulated activity goes straight into the emulator's store, as HubSpot's tracking would write it.
 import type { Client } from '@hubspot/api-client';
 import type { EmulatorStore } from '../../local/emulator/store/emulator-store.ts';
-import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/backend.ts';
+import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/index.ts';
 import { handleHistory } from '../functions/decision_history.ts';
 import { handleRescore } from '../functions/rescore_contact.ts';
 import type { Config } from '../core/config.ts';
