@@ -89,28 +89,28 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
       : { code: 'audit_recorded', message: `Decision recorded with rules ${config.scoringVersion}.` }],
   };
   const writePlan = emptyPlan();
-  planValue(writePlan, props, 'intent_score', String(s.intent));
-  planValue(writePlan, props, 'fit_score', String(s.fit));
-  planValue(writePlan, props, 'lead_score', String(s.lead));
-  planValue(writePlan, props, 'routing_tier', s.tier);
-  planValue(writePlan, props, 'normalized_company_key', n.companyKey ?? '');
-  planValue(writePlan, props, 'has_valid_email', bool(n.hasValidEmail));
-  planValue(writePlan, props, 'persona', n.persona);
-  planValue(writePlan, props, 'seniority', n.seniority);
-  planValue(writePlan, props, 'country_code', n.countryCode ?? '');
-  planValue(writePlan, props, 'phone', n.phoneE164);
-  planValue(writePlan, props, 'enrichment_confidence', String(enriched.value.confidence));
-  planValue(writePlan, props, 'last_enrichment_source', enriched.value.source);
-  planValue(writePlan, props, 'content_track', classified.value.contentTrack);
-  planValue(writePlan, props, 'confidence_band', classified.value.confidenceBand);
-  planValue(writePlan, props, 'last_ai_classification_at', !unchanged && classificationChanged ? nowIso : null);
-  planValue(writePlan, props, 'lifecyclestage', lifecycle.value.to);
-  planValue(writePlan, props, 'hubspot_owner_id', routed.value.changed ? ownerId : null);
+  planValue(writePlan, 'intent_score', props['intent_score'], String(s.intent));
+  planValue(writePlan, 'fit_score', props['fit_score'], String(s.fit));
+  planValue(writePlan, 'lead_score', props['lead_score'], String(s.lead));
+  planValue(writePlan, 'routing_tier', props['routing_tier'], s.tier);
+  planValue(writePlan, 'normalized_company_key', props['normalized_company_key'], n.companyKey ?? '');
+  planValue(writePlan, 'has_valid_email', props['has_valid_email'], bool(n.hasValidEmail));
+  planValue(writePlan, 'persona', props['persona'], n.persona);
+  planValue(writePlan, 'seniority', props['seniority'], n.seniority);
+  planValue(writePlan, 'country_code', props['country_code'], n.countryCode ?? '');
+  planValue(writePlan, 'phone', props['phone'], n.phoneE164);
+  planValue(writePlan, 'enrichment_confidence', props['enrichment_confidence'], String(enriched.value.confidence));
+  planValue(writePlan, 'last_enrichment_source', props['last_enrichment_source'], enriched.value.source);
+  planValue(writePlan, 'content_track', props['content_track'], classified.value.contentTrack);
+  planValue(writePlan, 'confidence_band', props['confidence_band'], classified.value.confidenceBand);
+  planValue(writePlan, 'last_ai_classification_at', props['last_ai_classification_at'], !unchanged && classificationChanged ? nowIso : null);
+  planValue(writePlan, 'lifecyclestage', props['lifecyclestage'], lifecycle.value.to);
+  planValue(writePlan, 'hubspot_owner_id', props['hubspot_owner_id'], routed.value.changed ? ownerId : null);
   if (!unchanged) {
-    planValue(writePlan, props, 'last_decision_reason', reason);
-    planValue(writePlan, props, 'last_decision_at', nowIso);
-    planValue(writePlan, props, 'decision_key', decisionKey);
-    planValue(writePlan, props, 'scoring_version', config.scoringVersion);
+    planValue(writePlan, 'last_decision_reason', props['last_decision_reason'], reason);
+    planValue(writePlan, 'last_decision_at', props['last_decision_at'], nowIso);
+    planValue(writePlan, 'decision_key', props['decision_key'], decisionKey);
+    planValue(writePlan, 'scoring_version', props['scoring_version'], config.scoringVersion);
   }
 
   const reasons: Reason[] = [];
