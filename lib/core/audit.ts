@@ -6,6 +6,7 @@ import { MAX_REASON_LENGTH, type Tier } from './contract.ts';
 import { hashFields } from './hash.ts';
 import { stageLabel } from './lifecycle.ts';
 import { describeRanked, type Part } from './score.ts';
+import { spaced } from './sentences.ts';
 import type { Classification, NormalizedContact, Scores } from './types.ts';
 
 export interface KeyParts {
@@ -56,7 +57,7 @@ export function decisionReason(p: ReasonParts): string {
     + `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}. `
     + (p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`);
   if (p.lifecycleTo !== null) text += ` Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`;
-  text += ` Track: ${p.track.replace(/_/g, ' ')}.`;
+  text += ` Track: ${spaced(p.track)}.`;
   return truncate(text, MAX_REASON_LENGTH);
 }
 

@@ -3,6 +3,7 @@
 // so a retry can never create a second task.
 import type { Config } from './config.ts';
 import type { Tier } from './contract.ts';
+import { SentenceMemo } from './sentences.ts';
 import type { Classification, DecisionContext, NotifyResult, Reason, SideEffect, Stage } from './types.ts';
 import { readTime } from './values.ts';
 
@@ -18,6 +19,9 @@ export interface NotifyInputs {
   classification: Pick<Classification, 'nextBestAsset' | 'subjectLine'>;
 }
 
+// Most leads are not high tier: their one sentence depends only on the rules and the tier.
+const SKIPPED_SENTENCES = new SentenceMemo((rules: Config['notify'], tier: Tier) => `No task: only ${rules.tiers.join('/') || 'no'} tier creates one, and this lead is ${tier}.`);
+
 export function taskDedupeKey(contactId: string, decisionKey: string): string {
   return `lead-decisions:${contactId}:${decisionKey}`;
 }
@@ -25,7 +29,7 @@ export function taskDedupeKey(contactId: string, decisionKey: string): string {
 export function notify(input: NotifyInputs, config: Config, context: DecisionContext | undefined, nowMs: number): Stage<NotifyResult> & { effect: SideEffect | null } {
   const rules = config.notify;
   if (!rules.tiers.includes(input.tier)) {
-    return none(input.ownerId, { code: 'notify_tier_skipped', message: `No task: only ${rules.tiers.join('/') || 'no'} tier creates one, and this lead is ${input.tier}.` });
+    return none(input.ownerId, { code: 'notify_tier_skipped', message: SKIPPED_SENTENCES.get(rules, input.tier) });
   }
   if (input.ownerId === null) return none(input.ownerId, { code: 'notify_no_owner', message: 'No task: the contact has no owner to tell.' });
   const last = readTime(context?.lastNotifiedAt ?? null);

@@ -15,6 +15,7 @@ import { readCount, readText, readTime, storedString } from './values.ts';
 import { bool, emptyPlan, planValue } from './write-plan.ts';
 import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
+import { SentenceMemo, spaced } from './sentences.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
 const MAX_COUNT = 1_000_000;
@@ -86,7 +87,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     value: { reason },
     reasons: [unchanged
       ? { code: 'audit_unchanged', message: 'Same decision as the stored one, so the audit fields are left as they are.' }
-      : { code: 'audit_recorded', message: `Decision recorded with rules ${config.scoringVersion}.` }],
+      : { code: 'audit_recorded', message: RECORDED_SENTENCES.get(config, config.scoringVersion) }],
   };
   const writePlan = emptyPlan();
   planValue(writePlan, 'intent_score', props['intent_score'], String(s.intent));
@@ -138,11 +139,13 @@ function classification(given: Classification | null | undefined, fields: Parame
   return classifyByRules(fields, config);
 }
 
+const RECORDED_SENTENCES = new SentenceMemo((_config: Config, version: string) => `Decision recorded with rules ${version}.`);
+
 function routeWhy(method: string, pool: string | undefined): string {
   if (method === 'kept') return 'already the owner';
   if (method === 'account_match') return 'owns the account';
   if (method === 'fallback') return 'fallback owner';
-  return `${(pool ?? 'default').replace(/_/g, ' ')} pool`;
+  return `${spaced(pool ?? 'default')} pool`;
 }
 
 function freeText(props: PropertyMap): string {

@@ -2,6 +2,7 @@
 // deterministic pick inside the pool (rendezvous hashing), then a fallback.
 import type { Config } from './config.ts';
 import { hashUnitPair } from './hash.ts';
+import { SentenceMemo } from './sentences.ts';
 import type { DecisionContext, Reason, RouteResult, Stage } from './types.ts';
 
 export interface RouteInputs {
@@ -20,7 +21,7 @@ export function route(input: RouteInputs, config: Config, context: DecisionConte
   const routing = config.routing;
   const reasons: Reason[] = [];
   if (input.currentOwnerId !== null && !routing.reassignExisting) {
-    return done(input, reasons, input.currentOwnerId, 'kept', { code: 'route_kept_owner', message: `Stays with ${ownerName(input.currentOwnerId, config)}, who already owns this contact.` });
+    return done(input, reasons, input.currentOwnerId, 'kept', { code: 'route_kept_owner', message: KEPT_SENTENCES.get(routing, input.currentOwnerId) });
   }
   const unavailable = unavailableSet(config, context);
   const accountOwner = input.companyOwnerId ?? (input.companyKey !== null ? ownKey(context?.accountOwners, input.companyKey) : null);
@@ -40,6 +41,9 @@ export function route(input: RouteInputs, config: Config, context: DecisionConte
   }
   return done(input, reasons, routing.fallbackOwnerId, 'fallback', { code: 'route_fallback', message: `Nobody in ${where} is available or under capacity, so ${ownerName(routing.fallbackOwnerId, config)} (fallback) takes it.` }, poolId);
 }
+
+// Owned contacts are the common case, and their sentence depends only on the owner.
+const KEPT_SENTENCES = new SentenceMemo((routing: Routing, ownerId: string) => `Stays with ${nameIn(routing, ownerId)}, who already owns this contact.`);
 
 function done(input: RouteInputs, reasons: Reason[], ownerId: string, method: RouteResult['method'], reason: Reason, pool?: string): Stage<RouteResult> {
   reasons.push(reason);
@@ -84,18 +88,18 @@ export function unavailableSet(config: Config, context: DecisionContext | undefi
 type Owner = Routing['owners'][number];
 const ownerTables = new WeakMap<object, Map<string, Owner>>();
 
-function ownerById(id: string, config: Config): Owner | undefined {
-  let table = ownerTables.get(config.routing);
+function ownerById(id: string, routing: Routing): Owner | undefined {
+  let table = ownerTables.get(routing);
   if (!table) {
-    table = new Map(config.routing.owners.map((o) => [o.id, o]));
-    ownerTables.set(config.routing, table);
+    table = new Map(routing.owners.map((o) => [o.id, o]));
+    ownerTables.set(routing, table);
   }
   return table.get(id);
 }
 
 function atCapacity(ownerId: string, config: Config, context: DecisionContext | undefined): boolean {
   if (context?.ownerLoad === undefined) return false;
-  const owner = ownerById(ownerId, config);
+  const owner = ownerById(ownerId, config.routing);
   if (!owner || owner.capacity === null) return false;
   const load = context?.ownerLoad?.[ownerId];
   return typeof load === 'number' && load >= owner.capacity;
@@ -115,6 +119,10 @@ function ownKey(map: Record<string, string> | undefined, key: string): string | 
 }
 
 export function ownerName(id: string, config: Config): string {
-  const o = ownerById(id, config);
+  return nameIn(config.routing, id);
+}
+
+function nameIn(routing: Routing, id: string): string {
+  const o = ownerById(id, routing);
   return o ? o.name : `owner ${id.slice(0, 20)}`;
 }

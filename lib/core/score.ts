@@ -2,6 +2,7 @@
 // combined lead score and its tier. Every point is kept as a named part.
 import type { Config } from './config.ts';
 import { PERSONAS, SENIORITIES, type Persona, type Seniority, type Tier } from './contract.ts';
+import { SentenceMemo } from './sentences.ts';
 import type { Reason, Scores, Stage } from './types.ts';
 import { DAY_MS, industryKey } from './values.ts';
 
@@ -35,7 +36,7 @@ export function score(input: ScoreInputs, config: Config, nowMs: number): ScoreS
   const reasons: Reason[] = [
     { code: 'score_intent', message: `Intent ${intent}: ${describeRanked(intentParts, 'no recent activity', 3)}.` },
     { code: 'score_fit', message: `Fit ${fit}: ${describeRanked(fitParts, 'no fit signals', 3)}.` },
-    { code: `tier_${tier}`, message: tierMessage(tier, lead, config) },
+    { code: TIER_CODES[tier], message: TIER_SENTENCES.get(config.scoring.tiers, lead) },
   ];
   return {
     value: { intent, fit, lead, tier, parts: { intent: toRecord(intentParts), fit: toRecord(fitParts) } },
@@ -45,9 +46,7 @@ export function score(input: ScoreInputs, config: Config, nowMs: number): ScoreS
 }
 
 export function tierOf(lead: number, config: Config): Tier {
-  if (lead >= config.scoring.tiers.high) return 'high';
-  if (lead >= config.scoring.tiers.medium) return 'medium';
-  return 'low';
+  return tierBetween(lead, config.scoring.tiers);
 }
 
 function intentPartsOf(input: ScoreInputs, config: Config, nowMs: number): Part[] {
@@ -198,8 +197,19 @@ export function describeParts(parts: Record<string, number>, empty: string, limi
   return describeRanked(list, empty, limit);
 }
 
-function tierMessage(tier: Tier, lead: number, config: Config): string {
-  const { high, medium } = config.scoring.tiers;
+const TIER_CODES: Record<Tier, string> = { high: 'tier_high', medium: 'tier_medium', low: 'tier_low' };
+
+// The tier sentence depends only on the thresholds and the lead score (0–100).
+const TIER_SENTENCES = new SentenceMemo((tiers: Config['scoring']['tiers'], lead: number) => tierMessage(tierBetween(lead, tiers), lead, tiers));
+
+function tierBetween(lead: number, tiers: Config['scoring']['tiers']): Tier {
+  if (lead >= tiers.high) return 'high';
+  if (lead >= tiers.medium) return 'medium';
+  return 'low';
+}
+
+function tierMessage(tier: Tier, lead: number, tiers: Config['scoring']['tiers']): string {
+  const { high, medium } = tiers;
   if (tier === 'high') return `Lead score ${lead} is at or above ${high}, so the tier is high.`;
   if (tier === 'medium') return `Lead score ${lead} is between ${medium} and ${high - 1}, so the tier is medium.`;
   return `Lead score ${lead} is below ${medium}, so the tier is low.`;
