@@ -12,7 +12,7 @@ import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
 import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
 import { readCount, readText, readTime, storedString } from './values.ts';
-import { bool, emptyPlan, planValue } from './write-plan.ts';
+import { bool, fullPlan, planValue } from './write-plan.ts';
 import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
 import { SentenceMemo, spaced } from './sentences.ts';
@@ -89,7 +89,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
       ? { code: 'audit_unchanged', message: 'Same decision as the stored one, so the audit fields are left as they are.' }
       : { code: 'audit_recorded', message: RECORDED_SENTENCES.get(config, config.scoringVersion) }],
   };
-  const writePlan = emptyPlan();
+  const writePlan = fullPlan();
   planValue(writePlan, 'intent_score', props['intent_score'], String(s.intent));
   planValue(writePlan, 'fit_score', props['fit_score'], String(s.fit));
   planValue(writePlan, 'lead_score', props['lead_score'], String(s.lead));
@@ -107,12 +107,11 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   planValue(writePlan, 'last_ai_classification_at', props['last_ai_classification_at'], !unchanged && classificationChanged ? nowIso : null);
   planValue(writePlan, 'lifecyclestage', props['lifecyclestage'], lifecycle.value.to);
   planValue(writePlan, 'hubspot_owner_id', props['hubspot_owner_id'], routed.value.changed ? ownerId : null);
-  if (!unchanged) {
-    planValue(writePlan, 'last_decision_reason', props['last_decision_reason'], reason);
-    planValue(writePlan, 'last_decision_at', props['last_decision_at'], nowIso);
-    planValue(writePlan, 'decision_key', props['decision_key'], decisionKey);
-    planValue(writePlan, 'scoring_version', props['scoring_version'], config.scoringVersion);
-  }
+  // The audit fields are only rewritten for a new decision.
+  planValue(writePlan, 'last_decision_reason', props['last_decision_reason'], unchanged ? null : reason);
+  planValue(writePlan, 'last_decision_at', props['last_decision_at'], unchanged ? null : nowIso);
+  planValue(writePlan, 'decision_key', props['decision_key'], unchanged ? null : decisionKey);
+  planValue(writePlan, 'scoring_version', props['scoring_version'], unchanged ? null : config.scoringVersion);
 
   const reasons: Reason[] = [];
   for (const stage of [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit]) appendReasons(reasons, stage.reasons);
