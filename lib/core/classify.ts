@@ -22,7 +22,7 @@ interface TrackScore { track: Track; points: number; why: string[] }
 
 // Most contacts share a handful of (persona, industry, text) shapes; deciding each
 // shape once per config keeps bulk runs fast. Cached stages are frozen and shared.
-const memo = new WeakMap<Config, Map<string, Stage<Classification>>[]>();
+const memo = new WeakMap<Config, ShapeMemo[]>();
 const MEMO_MAX_TEXT = 300;
 const MEMO_MAX_SIZE = 5_000;
 
@@ -36,15 +36,38 @@ export function classifyByRules(fields: ClassifyFields, config: Config): Stage<C
   // One bucket per (persona, customer, engaged); inside it the key is the industry and the text.
   const slot = PERSONA_INDEX[fields.persona]! * 4 + (customer ? 2 : 0) + (engaged ? 1 : 0);
   let bucket = buckets[slot];
-  if (!bucket) buckets[slot] = bucket = new Map();
-  const key = fields.text === '' ? (fields.industry ?? '') : `${fields.industry ?? ''}\u0001${fields.text}`;
-  let hit = bucket.get(key);
+  if (!bucket) buckets[slot] = bucket = new ShapeMemo();
+  let hit = bucket.get(fields.industry ?? '', fields.text);
   if (!hit) {
     hit = freeze(classifyUncached(fields, industry, customer, engaged, config));
-    if (bucket.size >= MEMO_MAX_SIZE) bucket.clear();
-    bucket.set(key, hit);
+    bucket.set(fields.industry ?? '', fields.text, hit);
   }
   return hit;
+}
+
+/**
+ * Cached stages by industry, then by text: two lookups on strings that already
+ * carry their hash, instead of building and hashing a joined key every time.
+ * Holds at most MEMO_MAX_SIZE stages, then starts over.
+ */
+class ShapeMemo {
+  private readonly byIndustry = new Map<string, Map<string, Stage<Classification>>>();
+  private size = 0;
+
+  get(industry: string, text: string): Stage<Classification> | undefined {
+    return this.byIndustry.get(industry)?.get(text);
+  }
+
+  set(industry: string, text: string, stage: Stage<Classification>): void {
+    if (this.size >= MEMO_MAX_SIZE) {
+      this.byIndustry.clear();
+      this.size = 0;
+    }
+    let texts = this.byIndustry.get(industry);
+    if (!texts) this.byIndustry.set(industry, (texts = new Map()));
+    texts.set(text, stage);
+    this.size++;
+  }
 }
 
 const PERSONA_INDEX: Record<string, number> = Object.fromEntries(PERSONAS.map((p, i) => [p, i]));
