@@ -17,6 +17,8 @@ export function readText(value: unknown): string | null {
 export function readNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value !== 'string' || value.length > 40) return null;
+  // HubSpot sends counts as plain digits: those need no trimming or separator removal.
+  if (digitsOnly(value, 1, 15)) return Number(value);
   const t = value.trim().replace(/[,_\s]/g, '');
   if (t === '') return null;
   const n = Number(t);
@@ -36,9 +38,19 @@ export function readTime(value: unknown): number | null {
   if (typeof value !== 'string' || value.length > 64) return null;
   const t = value.trim();
   if (t === '') return null;
-  if (/^\d{9,14}$/.test(t)) return Number(t);
+  if (digitsOnly(t, 9, 14)) return Number(t);
   const ms = Date.parse(t);
   return Number.isFinite(ms) ? ms : null;
+}
+
+/** True when `text` is only ASCII digits, between min and max of them (a regex test costs more, twice per decision). */
+function digitsOnly(text: string, min: number, max: number): boolean {
+  if (text.length < min || text.length > max) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** The value as HubSpot would store it, for comparing against a planned write. */
