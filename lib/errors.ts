@@ -50,33 +50,33 @@ export class MissingTokenError extends Error {
   }
 }
 
-/** An enrichment provider could not answer (timeout, HTTP error, malformed response). */
-export class EnrichmentError extends Error {
-  override readonly name: string = 'EnrichmentError';
+/** An outside provider (enrichment, AI) could not answer: which one, why (`code`), and the HTTP status if any. */
+abstract class ProviderError extends Error {
   readonly provider: string;
   readonly status: number | undefined;
   readonly code: string;
 
-  constructor(provider: string, code: string, detail: string, details: { status?: number; cause?: unknown } = {}) {
-    super(`Enrichment provider ${provider} failed: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
+  constructor(kind: string, provider: string, code: string, detail: string, details: { status?: number; cause?: unknown }) {
+    super(`${kind} provider ${provider} failed: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
     this.provider = provider;
     this.code = code;
     this.status = details.status;
   }
 }
 
-/** An AI provider could not answer usably (timeout, HTTP error, output that fails validation). */
-export class AiError extends Error {
-  override readonly name: string = 'AiError';
-  readonly provider: string;
-  readonly status: number | undefined;
-  readonly code: string;
-
+/** An enrichment provider could not answer (timeout, HTTP error, malformed response). */
+export class EnrichmentError extends ProviderError {
+  override readonly name: string = 'EnrichmentError';
   constructor(provider: string, code: string, detail: string, details: { status?: number; cause?: unknown } = {}) {
-    super(`AI provider ${provider} failed: ${detail}`, details.cause === undefined ? undefined : { cause: details.cause });
-    this.provider = provider;
-    this.code = code;
-    this.status = details.status;
+    super('Enrichment', provider, code, detail, details);
+  }
+}
+
+/** An AI provider could not answer usably (timeout, HTTP error, output that fails validation). */
+export class AiError extends ProviderError {
+  override readonly name: string = 'AiError';
+  constructor(provider: string, code: string, detail: string, details: { status?: number; cause?: unknown } = {}) {
+    super('AI', provider, code, detail, details);
   }
 }
 
