@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
 import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
@@ -7,6 +8,7 @@ import { registerDev } from './commands/dev.ts';
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
     .description('Lead scoring, enrichment, lifecycle and routing decisions for HubSpot, with reasons.')
+    .version(pkg.version)
     .showHelpAfterError();
   registerDecide(program);
   registerEmulator(program);
