@@ -67,6 +67,17 @@ export function describeAiClassifierContract(name: string, options: AiContractOp
       }), { numRuns: 20 });
     });
 
+    it('answers from a narrowed track list, whatever it would have picked', async () => {
+      for (const track of options.allowedTracks) {
+        for (const lead of LEADS) {
+          const request = buildClassificationRequest(lead.contact, lead.company, [track]);
+          const result = await s.classifier.classify(request);
+          expectValidClassification(result, request);
+          expect(result.contentTrack).toBe(track);
+        }
+      }
+    });
+
     if (options.deterministic) {
       it('gives the same answer to the same request', async () => {
         for (const lead of LEADS) {

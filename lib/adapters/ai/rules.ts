@@ -18,6 +18,11 @@ export function createRulesClassifier(classify: RulesClassify): AiClassifier {
     async classify(request) {
       const result = classify(request);
       const value = isStage(result) ? result.value : result;
+      // The port promises a track from the request's list; the rules know only the config's.
+      const allowed = request.allowedTracks;
+      if (allowed.length > 0 && !allowed.includes(value.contentTrack)) {
+        return { ...value, contentTrack: allowed[0]!, confidenceBand: 'low', source: RULES_SOURCE };
+      }
       return { ...value, source: RULES_SOURCE };
     },
   };
