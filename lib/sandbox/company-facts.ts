@@ -1,10 +1,10 @@
 // The enrichment facts the rescore_contact function derives from the contact's own HubSpot
 // company (the default `hubspot-company` provider), rebuilt here for bulk scoring so that the
 // sandbox's first pass and a later Re-score on unchanged data reach the same decision.
-// Mirrors lib/services/rescore.ts `enrichmentFor`; a test keeps the two in agreement.
+// Both use factsFromCompanyRecord; a test keeps the two decisions in agreement.
 import type { Client } from '@hubspot/api-client';
-import { buildFacts, COMPANY_PROPERTY_OF, CONFIDENCE, FACT_NAMES, type FactName } from '../adapters/enrichment/facts.ts';
-import { HUBSPOT_COMPANY_SOURCE, setByPerson } from '../adapters/enrichment/hubspot-company.ts';
+import { COMPANY_PROPERTY_OF, FACT_NAMES } from '../adapters/enrichment/facts.ts';
+import { factsFromCompanyRecord } from '../adapters/enrichment/hubspot-company.ts';
 import { chunk, toHistory } from '../adapters/hubspot/records.ts';
 import { normalizeContact } from '../core/normalize/index.ts';
 import type { EnrichmentFacts } from '../core/types.ts';
@@ -34,8 +34,5 @@ export function createCompanyHistoryReader(client: Client): CompanyHistoryReader
 export function companyFacts({ contact, company }: ContactWithCompany, history: FactHistory | undefined): EnrichmentFacts | null {
   const companyKey = normalizeContact(contact.properties, company?.properties ?? null).value.companyKey;
   if (!companyKey || !company) return null;
-  const personSet = (fact: FactName) => setByPerson(history?.[COMPANY_PROPERTY_OF[fact]]);
-  const values = Object.fromEntries(FACT_NAMES.map((fact) => [fact, company.properties[COMPANY_PROPERTY_OF[fact]]]));
-  return buildFacts(HUBSPOT_COMPANY_SOURCE, companyKey, values,
-    (fact) => (personSet(fact) ? CONFIDENCE.personSet : CONFIDENCE.system), FACT_NAMES.filter(personSet));
+  return factsFromCompanyRecord(companyKey, company.properties, history);
 }

@@ -10,8 +10,8 @@ import type { RescoreReply } from '../core/reply.ts';
 import type { Classification, Decision, DecisionInput, EnrichmentFacts } from '../core/types.ts';
 import type { AiClassifier, Clock, ContactSnapshot, EnrichmentProvider, RescoreGateway } from '../ports.ts';
 import { buildClassificationRequest } from '../adapters/ai/guardrails.ts';
-import { buildFacts, COMPANY_PROPERTY_OF, CONFIDENCE, FACT_NAMES, type FactName } from '../adapters/enrichment/facts.ts';
-import { HUBSPOT_COMPANY_SOURCE, setByPerson } from '../adapters/enrichment/hubspot-company.ts';
+import { COMPANY_PROPERTY_OF, FACT_NAMES } from '../adapters/enrichment/facts.ts';
+import { factsFromCompanyRecord, HUBSPOT_COMPANY_SOURCE } from '../adapters/enrichment/hubspot-company.ts';
 import { NotFoundError } from '../errors.ts';
 
 export interface RescoreDeps {
@@ -93,12 +93,7 @@ async function enrichmentFor(snapshot: ContactSnapshot, deps: RescoreDeps): Prom
   const companyKey = normalizeContact(snapshot.contact.properties, snapshot.company?.properties ?? null).value.companyKey;
   if (!companyKey) return null;
   if (deps.enrichment.id === HUBSPOT_COMPANY_SOURCE) {
-    if (!snapshot.company) return null;
-    const company = snapshot.company.properties;
-    const personSet = (fact: FactName) => setByPerson(snapshot.companyHistory[COMPANY_PROPERTY_OF[fact]]);
-    const values = Object.fromEntries(FACT_NAMES.map((fact) => [fact, company[COMPANY_PROPERTY_OF[fact]]]));
-    return buildFacts(HUBSPOT_COMPANY_SOURCE, companyKey, values,
-      (fact) => (personSet(fact) ? CONFIDENCE.personSet : CONFIDENCE.system), FACT_NAMES.filter(personSet));
+    return snapshot.company ? factsFromCompanyRecord(companyKey, snapshot.company.properties, snapshot.companyHistory) : null;
   }
   return deps.enrichment.lookup(companyKey, { company: snapshot.company?.properties ?? null });
 }

@@ -1,7 +1,7 @@
 // The embedded default: facts from the associated (or domain-matched) HubSpot company.
 // A value a person set (latest history entry from CRM_UI) is high confidence and known-good.
 import type { CompanyDirectory, EnrichmentProvider, PropertyHistoryEntry } from '../../ports.ts';
-import type { PropertyMap } from '../../core/types.ts';
+import type { EnrichmentFacts, PropertyMap } from '../../core/types.ts';
 import { CrmError, EnrichmentError } from '../../errors.ts';
 import { buildFacts, COMPANY_PROPERTY_OF, CONFIDENCE, FACT_NAMES, type FactName } from './facts.ts';
 import { createCrmRecordProvider } from './crm-record.ts';
@@ -23,6 +23,22 @@ function companyIdFrom(company: PropertyMap | null): string | null {
   return typeof id === 'string' && /^\d+$/.test(id) ? id : null;
 }
 
+/**
+ * Facts from a company record already read with its history: values a person set are
+ * high confidence and known-good. Shared by this provider and by callers that read the
+ * company themselves (the re-score snapshot, bulk scoring), so all decide alike.
+ */
+export function factsFromCompanyRecord(
+  companyKey: string,
+  company: Record<string, string | null>,
+  history: Record<string, readonly PropertyHistoryEntry[]> | undefined,
+): EnrichmentFacts | null {
+  const personSet = (fact: FactName) => setByPerson(history?.[COMPANY_PROPERTY_OF[fact]]);
+  const values = Object.fromEntries(FACT_NAMES.map((fact) => [fact, company[COMPANY_PROPERTY_OF[fact]]]));
+  return buildFacts(HUBSPOT_COMPANY_SOURCE, companyKey, values,
+    (fact) => (personSet(fact) ? CONFIDENCE.personSet : CONFIDENCE.system), FACT_NAMES.filter(personSet));
+}
+
 /** The provider without resilience; `createHubSpotCompanyProvider` wraps it. */
 export function createHubSpotCompanyLookup(directory: CompanyDirectory): EnrichmentProvider {
   return {
@@ -34,12 +50,7 @@ export function createHubSpotCompanyLookup(directory: CompanyDirectory): Enrichm
           ?? null;
         if (!companyId) return null;
         const found = await directory.getCompanyWithHistory(companyId, COMPANY_PROPERTIES);
-        if (!found) return null;
-        const personSet = (fact: FactName) => setByPerson(found.history[COMPANY_PROPERTY_OF[fact]]);
-        const values = Object.fromEntries(FACT_NAMES.map((fact) => [fact, found.company.properties[COMPANY_PROPERTY_OF[fact]]]));
-        return buildFacts(HUBSPOT_COMPANY_SOURCE, companyKey, values,
-          (fact) => (personSet(fact) ? CONFIDENCE.personSet : CONFIDENCE.system),
-          FACT_NAMES.filter(personSet));
+        return found ? factsFromCompanyRecord(companyKey, found.company.properties, found.history) : null;
       } catch (error) {
         if (error instanceof EnrichmentError) throw error;
         const status = error instanceof CrmError ? error.status : undefined;

@@ -12,6 +12,8 @@ export interface TitleRule<T> {
 }
 
 /** "Owner" is the business owner, unless it is a product, process or data owner. */
+/** Assistants to executives: entry seniority, operations persona, whatever title they assist. */
+const ASSISTANT = '\\b(?:executive|personal|administrative) assistant\\b|\\bassistant to\\b|\\bea to\\b|\\bassistent(?:in)? (?:der|des)\\b|\\bassistante de direction\\b';
 const OWNER = '(?<!product |process |data |system |service |risk |account )\\bowner\\b';
 
 const rule = <T>(name: string, value: T, source: string): TitleRule<T> => ({ name, value, pattern: new RegExp(source) });
@@ -27,7 +29,7 @@ export const C_ACRONYM = new RegExp(`\\b(${Object.keys(C_LEVEL_ACRONYMS).join('|
 export const CHIEF_OFFICER = /\bchief ((?:[a-z]+ ){0,4}?)officer\b/;
 
 export const SENIORITY_RULES: readonly TitleRule<Seniority>[] = [
-  rule('assistant_to', 'entry', '\\b(?:executive|personal|administrative) assistant\\b|\\bassistant to\\b|\\bea to\\b|\\bassistent(?:in)? (?:der|des)\\b|\\bassistante de direction\\b'),
+  rule('assistant_to', 'entry', ASSISTANT),
   rule('intern_student', 'entry', '\\b(?:intern|internship|trainee|apprentice|apprenti|stagiaire|alternant|becari[oa]|practicante|pasante|estagiari[oa]|student|studentin|etudiant|etudiante|estudiante|azubi)\\b|praktikant|werkstudent|auszubildend'),
   rule('junior', 'entry', '\\b(?:junior|jr|jnr)\\b'),
   rule('vice_president', 'vp', '\\b(?:vice president|vicepresident[ea]?|vice presidente?|vize ?prasident(?:in)?|v p|vp|svp|evp|avp|gvp|rvp)\\b'),
@@ -48,7 +50,7 @@ export const SENIORITY_RULES: readonly TitleRule<Seniority>[] = [
 ];
 
 export const PERSONA_RULES: readonly TitleRule<Persona>[] = [
-  rule('assistant', 'operations', '\\b(?:executive|personal|administrative) assistant\\b|\\bassistant to\\b|\\bea to\\b|\\bassistent(?:in)? (?:der|des)\\b|\\bassistante de direction\\b'),
+  rule('assistant', 'operations', ASSISTANT),
   rule('student', 'student', '\\b(?:student|studentin|etudiant|etudiante|estudiante|estudante|alumn[oa]|phd candidate|doktorand(?:in)?)\\b|werkstudent'),
   rule('executive', 'executive', '\\b(?:co ?founder|founder|founding partner|gr(?:u|ue)nder(?:in)?|fondateur|fondatrice|fundador[a]?|inhaber(?:in)?|proprietor|proprietaire|propietari[oa]|chairman|chairwoman|chairperson|managing director|managing partner|general director|director[a]? general|directeur general|directrice generale|diretor[a]? geral|consejer[oa] delegad[oa]|pdg|dg|geschaftsfuhrer(?:in)?|geschaeftsfuehrer(?:in)?|vorstand\\w*|general manager|gm|gerente general|gerente geral|executive director|entrepreneur|unternehmer(?:in)?)\\b|(?<!vice )\\b(?:president[ea]?|prasident(?:in)?)\\b|' + OWNER),
   rule('it_security', 'it_security', '\\b(?:security|securite|seguridad|seguranca|sicherheit\\w*|infosec|cyber\\w*|it|ict|edv|information technology|information systems|information|informatique|informatica|informatik|sysadmin|system administrator|systems administrator|systemadministrator(?:in)?|network|netzwerk\\w*|helpdesk|help desk|service desk|infrastructure|infrastruktur|soc)\\b|sicherheit'),
