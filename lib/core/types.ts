@@ -9,10 +9,23 @@ export interface Reason {
 /** Raw CRM property map, as HubSpot sends it (strings or null); anything else is tolerated and reported. */
 export type PropertyMap = Record<string, unknown>;
 
+/** One past value of a property, in HubSpot's `propertiesWithHistory` shape. */
+export interface PropertyHistoryValue {
+  value: string | null;
+  /** ISO date-time (HubSpot's shape); epoch-ms strings are tolerated. */
+  timestamp: string;
+  sourceType?: string;
+}
+
+/** Property name → its past values, newest first (HubSpot's order). */
+export type PropertyHistoryMap = Record<string, readonly PropertyHistoryValue[]>;
+
 /** What the engine decides over (one line of `decide` JSONL, or one contact read from the CRM). */
 export interface DecisionInput {
   id: string;
   properties: PropertyMap;
+  /** History of ACTIVITY_HISTORY_PROPERTIES (lib/core/activity-properties.ts), when the reader fetched it. */
+  propertiesWithHistory?: PropertyHistoryMap | null;
   company: { id?: string; properties: PropertyMap } | null;
   /** Facts from an enrichment provider, keyed by normalized_company_key; optional. */
   enrichment?: EnrichmentFacts | null;
