@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../lib/core/config.ts';
 import { configJsonSchemaText, SCHEMA_PATH } from '../../lib/config/json-schema.ts';
 import { loadConfig } from '../../lib/config/load.ts';
-import { CONFIG_PATH, rawDefaultConfig, type Raw } from './helpers.ts';
+import { CONFIG_PATH, parseRaw, rawDefaultConfig, type Raw } from './helpers.ts';
 
 function issuesFor(patch: (raw: Raw) => void): string {
   const raw = rawDefaultConfig();
   patch(raw);
-  const r = parseConfig(raw, 'rules.json');
+  const r = parseRaw(raw, 'rules.json');
   if (r.ok) return 'ok';
   return r.message;
 }
@@ -21,13 +21,13 @@ describe('parseConfig', () => {
   });
 
   it('changes scoring_version when any rule changes, not when $schema does', () => {
-    const base = parseConfig(rawDefaultConfig(), 'a.json');
+    const base = parseRaw(rawDefaultConfig(), 'a.json');
     const raw = rawDefaultConfig();
     raw.scoring.tiers.high = 66;
-    const changed = parseConfig(raw, 'b.json');
+    const changed = parseRaw(raw, 'b.json');
     const raw2 = rawDefaultConfig();
     raw2.$schema = 'elsewhere.json';
-    const moved = parseConfig(raw2, 'c.json');
+    const moved = parseRaw(raw2, 'c.json');
     expect(base.ok && changed.ok && moved.ok).toBe(true);
     if (base.ok && changed.ok && moved.ok) {
       expect(changed.config.scoringVersion).not.toBe(base.config.scoringVersion);
@@ -45,12 +45,8 @@ describe('parseConfig', () => {
     ['weights that do not add up', (c: Raw) => { c.scoring.weights.fit = 0.6; }, 'scoring.weights: intent + fit must add up to 1'],
     ['tiers out of order', (c: Raw) => { c.scoring.tiers.medium = 80; }, 'scoring.tiers: high must be greater than medium'],
     ['a typo in a key', (c: Raw) => { (c.notify as Record<string, unknown>).maxTaskPerOwner = 3; }, 'notify: Unrecognized key: "maxTaskPerOwner"'],
-    ['an unknown pool owner', (c: Raw) => { c.routing.pools[0]!.members[0]!.ownerId = '999'; }, 'routing.pools.0.members.0.ownerId: unknown owner "999"'],
-    ['an unknown territory pool', (c: Raw) => { c.routing.territories[1]!.pool = 'mars'; }, 'routing.territories.1.pool: unknown pool "mars"'],
     ['a backward lifecycle rule', (c: Raw) => { c.lifecycle.transitions.push({ tier: 'low', from: ['customer'], to: 'lead' } as Raw['lifecycle']['transitions'][number]); }, 'lifecycle.transitions.3.from.0: customer → lead would move backward (or stay); lifecycle only moves forward'],
-    ['a lower-case country', (c: Raw) => { c.routing.territories[2]!.countries[0] = 'de'; }, 'routing.territories.2.countries.0: ISO 3166-1 alpha-2, upper case'],
     ['an unknown default track', (c: Raw) => { c.classification.defaultTrack = 'nope'; }, 'classification.defaultTrack: unknown track "nope"'],
-    ['a missing fallback owner', (c: Raw) => { c.routing.fallbackOwnerId = '1'; }, 'routing.fallbackOwnerId: unknown owner "1"'],
     ['a half-life of zero', (c: Raw) => { c.scoring.intent.recency.halfLifeDays = 0; }, 'scoring.intent.recency.halfLifeDays: Too small: expected number to be >0'],
   ])('reports %s with its path', (_name, patch, expected) => {
     expect(issuesFor(patch)).toContain(expected);
@@ -78,9 +74,4 @@ describe('config/decisions.schema.json', () => {
     expect(rawDefaultConfig().$schema).toBe('./decisions.schema.json');
   });
 
-  it('lists 8 owners 101–108 with exactly one on PTO', () => {
-    const owners = rawDefaultConfig().routing.owners;
-    expect(owners.map((o) => o.id)).toEqual(['101', '102', '103', '104', '105', '106', '107', '108']);
-    expect(owners.filter((o) => !o.available).map((o) => o.id)).toEqual(['103']);
-  });
 });
