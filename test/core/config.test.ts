@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../lib/core/config.ts';
-import { configJsonSchemaText, SCHEMA_PATH } from '../../lib/config/json-schema.ts';
-import { loadConfig } from '../../lib/config/load.ts';
-import { CONFIG_PATH, parseRaw, rawDefaultConfig, type Raw } from './helpers.ts';
+import { parseConfig, parseTeam } from '../../lib/core/config.ts';
+import { configJsonSchemaText, SCHEMA_PATH, TEAM_SCHEMA_PATH, teamJsonSchemaText } from '../../lib/config/json-schema.ts';
+import { loadConfig, loadTeam } from '../../lib/config/load.ts';
+import { CONFIG_PATH, parseRaw, rawDefaultConfig, rawDefaultTeam, type Raw } from './helpers.ts';
 
 function issuesFor(patch: (raw: Raw) => void): string {
   const raw = rawDefaultConfig();
@@ -74,4 +74,38 @@ describe('config/decisions.schema.json', () => {
     expect(rawDefaultConfig().$schema).toBe('./decisions.schema.json');
   });
 
+});
+
+describe('config/team.json', () => {
+  it('has an up-to-date JSON Schema (run `npx tsx lib/config/json-schema.ts`) that team.json points at', () => {
+    expect(readFileSync(TEAM_SCHEMA_PATH, 'utf8')).toBe(teamJsonSchemaText());
+    expect(rawDefaultTeam().$schema).toBe('./team.schema.json');
+  });
+
+  it('lists 8 owners 101–108 with exactly one unavailable', () => {
+    const owners = rawDefaultTeam().owners;
+    expect(owners.map((o) => o.id)).toEqual(['101', '102', '103', '104', '105', '106', '107', '108']);
+    expect(owners.filter((o) => !o.available).map((o) => o.id)).toEqual(['103']);
+  });
+
+  it('keeps scoring_version when only the team changes', () => {
+    const base = parseRaw(rawDefaultConfig());
+    const raw = rawDefaultConfig();
+    raw.routing.owners[0]!.pto = [{ from: '2026-12-20', to: '2027-01-02' }];
+    raw.routing.pools[2]!.members[0]!.weight = 3;
+    const changed = parseRaw(raw);
+    expect(base.ok && changed.ok && changed.config.scoringVersion === base.config.scoringVersion).toBe(true);
+  });
+
+  it('loadTeam reads the shipped team, and names a missing or broken file', async () => {
+    expect((await loadTeam()).ok).toBe(true);
+    expect(await loadTeam('/nonexistent/team.json')).toMatchObject({ ok: false, message: '/nonexistent/team.json: file not found' });
+    expect(parseTeam('{', 'team.json')).toMatchObject({ ok: false, issues: [{ path: '(file)' }] });
+  });
+
+  it('loadConfig reads team.json beside the rules, or the one given', async () => {
+    expect(await loadConfig(CONFIG_PATH, '/nonexistent/team.json')).toMatchObject({ ok: false, message: '/nonexistent/team.json: file not found' });
+    const r = await loadConfig(CONFIG_PATH);
+    expect(r.ok && r.config.routing.owners.length).toBe(8);
+  });
 });
