@@ -1,14 +1,17 @@
 // `lead-decisions provision`: creates the lead_decisions property group and every contract
 // property, idempotently. A re-run changes nothing and says so; conflicts are reported, not clobbered.
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.ts';
+import { dirname, join } from 'node:path';
+import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
 import { contractPropertyDefinitions } from '../../provision/definitions.ts';
 import { describeStep } from '../../provision/plan.ts';
 import { provisionProperties, type ProvisionReport } from '../../provision/run.ts';
-import type { PropertyAdmin } from '../../ports.ts';
+import type { CrmGateway, PropertyAdmin } from '../../ports.ts';
+import type { Routing } from '../../core/config.ts';
+import { checkTeamOwners } from '../../provision/owners.ts';
 
-interface ProvisionFlags { config?: string; dryRun?: boolean }
+interface ProvisionFlags { config?: string; team?: string; dryRun?: boolean }
 
 export interface ProvisionOutcome { exitCode: number; lines: string[]; report: ProvisionReport }
 
@@ -16,8 +19,12 @@ export interface ProvisionOutcome { exitCode: number; lines: string[]; report: P
  * Runs provisioning and describes it; exit code 1 when a definition needs a person: a conflicting
  * type, or an enumeration without options we write (every re-score writing one would be refused).
  */
-export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false): Promise<ProvisionOutcome> {
+export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false,
+  team?: { crm: Pick<CrmGateway, 'listOwners'>; routing: Routing }): Promise<ProvisionOutcome> {
   const lines: string[] = [];
+  // Team owner ids against the portal's owners: unknown ids are reported (exit 1), never written.
+  const owners = team ? checkTeamOwners(team.routing, await team.crm.listOwners()) : null;
+  if (owners) lines.push(...owners.lines);
   const report = await provisionProperties(admin, contractPropertyDefinitions(tracks), { dryRun, onStep: (s) => lines.push(describeStep(s)) });
   const unchanged = report.steps.filter((s) => s.kind === 'unchanged').length;
   if (dryRun) {
@@ -31,7 +38,8 @@ export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: 
   if (report.conflicts.length > 0 || report.missingOptions.length > 0) {
     lines.push('Some existing definitions differ from what Lead Decisions needs. They were left untouched; fix them in HubSpot (Settings → Properties) and run provision again.');
   }
-  return { exitCode: report.conflicts.length > 0 || report.missingOptions.length > 0 ? 1 : 0, lines, report };
+  const ownersBad = owners !== null && (owners.unknown.length > 0 || owners.archived.length > 0);
+  return { exitCode: report.conflicts.length > 0 || report.missingOptions.length > 0 || ownersBad ? 1 : 0, lines, report };
 }
 
 export function registerProvision(program: Command): void {
@@ -39,14 +47,15 @@ export function registerProvision(program: Command): void {
     .command('provision')
     .description('Create the lead_decisions property group and every contract property in the portal (idempotent). Uses HUBSPOT_ACCESS_TOKEN and HUBSPOT_BASE_URL.')
     .option('--config <file>', 'rules config (for the content-track options)')
+    .option('--team <file>', 'team file whose owner ids are checked against the portal (default: team.json beside the rules)')
     .option('--dry-run', 'show what would change without writing')
     .action(async (flags: ProvisionFlags) => {
-      const config = await loadConfig(flags.config);
+      const config = await loadConfig(flags.config, flags.team ?? join(dirname(flags.config ?? DEFAULT_CONFIG_PATH), 'team.json'));
       if (!config.ok) {
         process.stderr.write(`${config.message}\n`);
         process.exit(2);
       }
-      let admin: PropertyAdmin;
+      let admin: PropertyAdmin & Pick<CrmGateway, 'listOwners'>;
       try {
         admin = createHubSpotGateway({
           accessToken: readToken(process.env),
@@ -58,7 +67,7 @@ export function registerProvision(program: Command): void {
         process.exit(2);
       }
       try {
-        const outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false);
+        const outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false, { crm: admin, routing: config.config.routing });
         for (const line of outcome.lines) process.stdout.write(`${line}\n`);
         process.exitCode = outcome.exitCode;
       } catch (err) {
