@@ -42,10 +42,17 @@ export function inferCountry(input: CountryInputs): InferredCountry {
 
 /** The country of an E.164 number; for shared calling codes (+1, +7) the number's own region. */
 export function phoneCountry(e164: string): { country: string; callingCode: string } | null {
+  // Parsing is the costly part of routing a contact without a country; numbers recur in bulk runs.
+  const hit = PHONE_CACHE.get(e164);
+  if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed?.country) return null;
-  return { country: parsed.country, callingCode: parsed.countryCallingCode };
+  const result = parsed?.country ? { country: parsed.country, callingCode: parsed.countryCallingCode } : null;
+  if (PHONE_CACHE.size >= 10_000) PHONE_CACHE.clear();
+  PHONE_CACHE.set(e164, result);
+  return result;
 }
+
+const PHONE_CACHE = new Map<string, { country: string; callingCode: string } | null>();
 
 /** The country of an email domain's ccTLD (`.de` → DE, `.uk` → GB), or null for generic and vanity TLDs. */
 export function emailCountry(domain: string): { country: string; tld: string } | null {
