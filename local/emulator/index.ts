@@ -30,7 +30,7 @@ export interface EmulatorOptions {
   token?: string;
   rateLimit?: Partial<RateLimitOptions>;
   faults?: Partial<FaultOptions>;
-  /** Owners file to seed from (default config/decisions.json when present). */
+  /** Owners file to seed from (default config/team.json when present). */
   ownersConfig?: string;
 }
 
