@@ -30,6 +30,12 @@ describe('provision: team owners', () => {
     expect(outcome.lines).toContain('Team owner Nora Nobody (id 999) is not an owner in this portal: fix the id in team.json.');
   });
 
+  it('names the users-object availability property it found when the team reads availability from HubSpot', async () => {
+    const config = testConfig((c) => { c.routing.availabilitySource = 'hubspot'; });
+    const outcome = await runProvision(gateway, config.classification.tracks, true, { crm: gateway, routing: config.routing });
+    expect(outcome.lines).toContain('Availability: users property hs_out_of_office found (name unconfirmed by HubSpot docs); 1 owner(s) out of office now.');
+  });
+
   it.each([
     ['an archived owner', [{ id: '101', email: 'a@x', firstName: 'A', lastName: '', teams: [], archived: true }], { unknown: [], archived: ['101'] }],
     ['a missing owner', [], { unknown: ['101'], archived: [] }],

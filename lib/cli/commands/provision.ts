@@ -20,11 +20,19 @@ export interface ProvisionOutcome { exitCode: number; lines: string[]; report: P
  * type, or an enumeration without options we write (every re-score writing one would be refused).
  */
 export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false,
-  team?: { crm: Pick<CrmGateway, 'listOwners'>; routing: Routing }): Promise<ProvisionOutcome> {
+  team?: { crm: Pick<CrmGateway, 'listOwners'> & Partial<Pick<CrmGateway, 'readOwnerAvailability'>>; routing: Routing }): Promise<ProvisionOutcome> {
   const lines: string[] = [];
   // Team owner ids against the portal's owners: unknown ids are reported (exit 1), never written.
   const owners = team ? checkTeamOwners(team.routing, await team.crm.listOwners()) : null;
   if (owners) lines.push(...owners.lines);
+  if (team?.routing.availabilitySource === 'hubspot' && team.crm.readOwnerAvailability) {
+    const found = await team.crm.readOwnerAvailability().catch((err: unknown) => err as Error);
+    lines.push(found instanceof Error
+      ? `Availability: the users object could not be read (${found.message}); routing uses team.json alone.`
+      : found.property === null
+        ? 'Availability: this portal\'s users object has no out-of-office property we know (hs_out_of_office, hs_availability_status); routing uses team.json alone.'
+        : `Availability: users property ${found.property} found (name unconfirmed by HubSpot docs); ${found.unavailableOwnerIds.length} owner(s) out of office now.`);
+  }
   const report = await provisionProperties(admin, contractPropertyDefinitions(tracks), { dryRun, onStep: (s) => lines.push(describeStep(s)) });
   const unchanged = report.steps.filter((s) => s.kind === 'unchanged').length;
   if (dryRun) {
