@@ -21,13 +21,18 @@ async function readText(path: string): Promise<FileRead> {
 
 /**
  * Reads and validates the rules and the team; a missing or unreadable file is an error result naming
- * the file, never a throw. The team defaults to team.json beside the rules file.
+ * the file, never a throw. Without `teamPath`, the team is team.json beside the rules file, else (for
+ * a rules file kept elsewhere, as before the team had its own file) this package's config/team.json.
  */
-export async function loadConfig(path: string = DEFAULT_CONFIG_PATH, teamPath: string = join(dirname(path), 'team.json')): Promise<ConfigResult> {
-  const [rules, team] = await Promise.all([readText(path), readText(teamPath)]);
+export async function loadConfig(path: string = DEFAULT_CONFIG_PATH, teamPath?: string): Promise<ConfigResult> {
+  const beside = join(dirname(path), 'team.json');
+  const [rules, team] = await Promise.all([readText(path), readText(teamPath ?? beside)]);
   if (!rules.ok) return rules;
-  if (!team.ok) return team;
-  return parseConfig(rules.text, path, { json: team.text, fileName: teamPath });
+  const usedTeam = !team.ok && teamPath === undefined && team.issues[0]?.message === 'file not found'
+    ? { path: DEFAULT_TEAM_PATH, read: await readText(DEFAULT_TEAM_PATH) }
+    : { path: teamPath ?? beside, read: team };
+  if (!usedTeam.read.ok) return usedTeam.read;
+  return parseConfig(rules.text, path, { json: usedTeam.read.text, fileName: usedTeam.path });
 }
 
 /** Reads and validates a team file on its own (for `decide --team`, `rescore`, `simulate`). */

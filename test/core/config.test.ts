@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig, parseTeam } from '../../lib/core/config.ts';
 import { configJsonSchemaText, SCHEMA_PATH, TEAM_SCHEMA_PATH, teamJsonSchemaText } from '../../lib/config/json-schema.ts';
@@ -107,5 +109,21 @@ describe('config/team.json', () => {
     expect(await loadConfig(CONFIG_PATH, '/nonexistent/team.json')).toMatchObject({ ok: false, message: '/nonexistent/team.json: file not found' });
     const r = await loadConfig(CONFIG_PATH);
     expect(r.ok && r.config.routing.owners.length).toBe(8);
+  });
+});
+
+describe('loadConfig with a rules file kept elsewhere', () => {
+  it('uses the package team when no team.json sits beside the rules, and an explicit one otherwise', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ld-rules-'));
+    try {
+      const rules = join(dir, 'rules.json');
+      writeFileSync(rules, readFileSync(CONFIG_PATH, 'utf8'));
+      const r = await loadConfig(rules);
+      expect(r.ok && r.config.routing.owners.length).toBe(8);
+      writeFileSync(join(dir, 'team.json'), '{');
+      expect(await loadConfig(rules)).toMatchObject({ ok: false, fileName: join(dir, 'team.json') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

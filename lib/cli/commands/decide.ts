@@ -1,7 +1,6 @@
 // `lead-decisions decide`: offline decisions over JSONL, stdin → stdout by default.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { decide } from '../../core/pipeline.ts';
@@ -36,7 +35,7 @@ export function registerDecide(program: Command): void {
     .command('decide')
     .description('Decide contacts offline: JSONL contacts in, JSONL write plans and reasons out.')
     .option('--config <file>', 'rules config (default: config/decisions.json of this package)')
-    .option('--team <file>', 'team file: owners, PTO, pools, territories (default: team.json beside the rules config)')
+    .option('--team <file>', 'team file: owners, PTO, pools, territories (default: team.json beside the rules config, else this package\'s)')
     .option('--input <file>', 'JSONL input, one {"id","properties","company"} per line (default: stdin)')
     .option('--output <file>', 'JSONL output (default: stdout)')
     .option('--now <iso>', 'decision time as an ISO date-time (default: the current time)')
@@ -51,7 +50,7 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
   const say = (text: string) => io.stderr.write(`${text}\n`);
   const now = parseNow(opts.now, io.clock);
   if (!now.ok) return usage(say, now.error);
-  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH, opts.team ?? join(dirname(opts.config ?? DEFAULT_CONFIG_PATH), 'team.json'));
+  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH, opts.team);
   if (!loaded.ok) return usage(say, `Config error: ${loaded.message}`);
   if (opts.input !== undefined) {
     try {

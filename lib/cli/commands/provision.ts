@@ -1,8 +1,7 @@
 // `lead-decisions provision`: creates the lead_decisions property group and every contract
 // property, idempotently. A re-run changes nothing and says so; conflicts are reported, not clobbered.
 import type { Command } from 'commander';
-import { dirname, join } from 'node:path';
-import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
+import { loadConfig } from '../../config/load.ts';
 import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
 import { contractPropertyDefinitions } from '../../provision/definitions.ts';
 import { describeStep } from '../../provision/plan.ts';
@@ -58,7 +57,7 @@ export function registerProvision(program: Command): void {
     .option('--team <file>', 'team file whose owner ids are checked against the portal (default: team.json beside the rules)')
     .option('--dry-run', 'show what would change without writing')
     .action(async (flags: ProvisionFlags) => {
-      const config = await loadConfig(flags.config, flags.team ?? join(dirname(flags.config ?? DEFAULT_CONFIG_PATH), 'team.json'));
+      const config = await loadConfig(flags.config, flags.team);
       if (!config.ok) {
         process.stderr.write(`${config.message}\n`);
         process.exit(2);
