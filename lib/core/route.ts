@@ -28,40 +28,58 @@ export interface RouteInputs {
 type Member = Routing['pools'][number]['members'][number];
 
 export function route(input: RouteInputs, config: Config, context: DecisionContext | undefined): Stage<RouteResult> {
-  const routing = config.routing;
   const reasons: Reason[] = [];
   const unavailable = unavailableSet(config, context, input.nowMs);
-  const current = input.currentOwnerId;
-  if (current !== null && !routing.reassignExisting) {
-    if (!unavailable.has(current)) {
-      return done(input, reasons, current, 'kept', { code: 'route_kept_owner', message: KEPT_SENTENCES.get(routing, current) });
-    }
-    const move = input.worked === true ? routing.unavailableOwners.moveWorked : routing.unavailableOwners.moveUnworked;
-    if (!move) {
-      const why = input.worked === true ? 'has already worked this lead' : 'owns it and unworked leads are set to stay';
-      return done(input, reasons, current, 'kept', { code: 'route_kept_owner_unavailable', message: `Stays with ${ownerName(current, config)}, who is away but ${why}.` });
-    }
-    reasons.push({ code: 'route_owner_unavailable', message: `${ownerName(current, config)} is away and nobody has worked this lead yet, so it is routed again.` });
-  }
+  const kept = keepCurrentOwner(input, config, unavailable, reasons);
+  if (kept) return kept;
   const accountKey = accountKeyOf(input.companyKey, config);
-  const accountOwner = input.companyOwnerId ?? (accountKey !== null ? ownKey(context?.accountOwners, accountKey) : null);
-  if (accountOwner !== null) {
-    if (!isKnownOwner(accountOwner, routing)) {
-      reasons.push({ code: 'route_account_owner_unknown', message: `The account's owner id ${accountOwner.slice(0, 20)} is not a rep in the team file, so territory rules decide.` });
-    } else if (unavailable.has(accountOwner)) {
-      reasons.push({ code: 'route_account_owner_unavailable', message: `The account owner ${ownerName(accountOwner, config)} is unavailable, so territory rules decide.` });
-    } else {
-      return done(input, reasons, accountOwner, 'account_match', { code: 'route_account_owner', message: `Goes to ${ownerName(accountOwner, config)}, who owns the account ${accountKey ?? 'of this company'}.` });
-    }
+  const account = matchAccount(input, accountKey, config, context, unavailable, reasons);
+  if (account) return account;
+  return routeByTerritory(input, accountKey, config, context, unavailable, reasons);
+}
+
+/** The current owner keeps the contact unless re-routing is on, or they are away and the lead may move. */
+function keepCurrentOwner(input: RouteInputs, config: Config, unavailable: ReadonlySet<string>, reasons: Reason[]): Stage<RouteResult> | null {
+  const routing = config.routing;
+  const current = input.currentOwnerId;
+  if (current === null || routing.reassignExisting) return null;
+  if (!unavailable.has(current)) {
+    return done(input, reasons, current, 'kept', { code: 'route_kept_owner', message: KEPT_SENTENCES.get(routing, current) });
   }
+  const move = input.worked === true ? routing.unavailableOwners.moveWorked : routing.unavailableOwners.moveUnworked;
+  if (!move) {
+    const why = input.worked === true ? 'has already worked this lead' : 'owns it and unworked leads are set to stay';
+    return done(input, reasons, current, 'kept', { code: 'route_kept_owner_unavailable', message: `Stays with ${ownerName(current, config)}, who is away but ${why}.` });
+  }
+  reasons.push({ code: 'route_owner_unavailable', message: `${ownerName(current, config)} is away and nobody has worked this lead yet, so it is routed again.` });
+  return null;
+}
+
+/** Lead-to-account: the company's owner, else the account's known owner, if a rep of the team who is in. */
+function matchAccount(input: RouteInputs, accountKey: string | null, config: Config, context: DecisionContext | undefined, unavailable: ReadonlySet<string>, reasons: Reason[]): Stage<RouteResult> | null {
+  const accountOwner = input.companyOwnerId ?? (accountKey !== null ? ownKey(context?.accountOwners, accountKey) : null);
+  if (accountOwner === null) return null;
+  if (!isKnownOwner(accountOwner, config.routing)) {
+    reasons.push({ code: 'route_account_owner_unknown', message: `The account's owner id ${accountOwner.slice(0, 20)} is not a rep in the team file, so territory rules decide.` });
+    return null;
+  }
+  if (unavailable.has(accountOwner)) {
+    reasons.push({ code: 'route_account_owner_unavailable', message: `The account owner ${ownerName(accountOwner, config)} is unavailable, so territory rules decide.` });
+    return null;
+  }
+  return done(input, reasons, accountOwner, 'account_match', { code: 'route_account_owner', message: `Goes to ${ownerName(accountOwner, config)}, who owns the account ${accountKey ?? 'of this company'}.` });
+}
+
+/** Territory → pool → a rep keyed by the account; else an available fallback; else the queue. */
+function routeByTerritory(input: RouteInputs, accountKey: string | null, config: Config, context: DecisionContext | undefined, unavailable: ReadonlySet<string>, reasons: Reason[]): Stage<RouteResult> {
+  const routing = config.routing;
   const country = inferCountry(input);
   if (country.reason) reasons.push(country.reason);
   const state = country.source === 'contact' ? input.stateCode : null;
   const territory = routing.territories.find((t) => t.countries.includes(country.code ?? '') && stateMatches(t.states, state));
   const poolId = territory?.pool ?? routing.defaultPool;
   const where = territory ? `territory ${territory.name}` : `the default pool (${country.code === null ? 'no country' : `no territory covers ${country.code}`})`;
-  const key = accountKey ?? input.contactId;
-  const owner = nextAvailableOwner(poolId, key, config, context, input.nowMs);
+  const owner = nextAvailableOwner(poolId, accountKey ?? input.contactId, config, context, input.nowMs);
   if (owner !== null) {
     const how = routing.mode === 'balanced' ? 'the rep furthest behind on today\'s share' : `weighted among the available reps${accountKey !== null ? `, keyed by the account ${accountKey}` : ''}`;
     return done(input, reasons, owner, 'territory', { code: territory ? 'route_territory' : 'route_default_pool', message: `Assigned to ${ownerName(owner, config)} by ${where}, ${how}.` }, poolId);
@@ -71,6 +89,7 @@ export function route(input: RouteInputs, config: Config, context: DecisionConte
     return done(input, reasons, fallback, 'fallback', { code: 'route_fallback', message: `Nobody in ${where} is available or under capacity, so ${ownerName(fallback, config)} (fallback) takes it.` }, poolId);
   }
   const noFallback = fallback === null ? 'there is no fallback owner' : `the fallback ${ownerName(fallback, config)} is unavailable or at capacity`;
+  const current = input.currentOwnerId;
   if (current !== null) {
     return done(input, reasons, current, 'kept', { code: 'route_queue_kept', message: `Nobody in ${where} can take it and ${noFallback}, so it stays with ${ownerName(current, config)} for now.` }, poolId);
   }
