@@ -2,7 +2,7 @@
 // account aliases and the balanced mode (table tests), plus the properties issue 9 asks for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accountKeyOf, pickBalanced, route, type RouteInputs } from '../../lib/core/route.ts';
+import { accountKeyOf, nextAvailableOwner, pickBalanced, route, type RouteInputs } from '../../lib/core/route.ts';
 import { decide } from '../../lib/core/pipeline.ts';
 import { TeamSchema } from '../../lib/core/team-schema.ts';
 import type { DecisionContext, DecisionInput } from '../../lib/core/types.ts';
@@ -80,6 +80,17 @@ describe('route with the team file', () => {
     const parent = route({ ...base, contactId: 'a', companyKey: 'acme.com', countryCode: 'DE' }, config, undefined).value.ownerId;
     const child = route({ ...base, contactId: 'b', companyKey: 'acme.de', countryCode: 'DE' }, config, undefined).value.ownerId;
     expect(child).toBe(parent);
+  });
+
+  it.each<[string, Set<string>, DecisionContext | undefined, string[]]>([
+    ['any EMEA rep', new Set(), undefined, ['104', '105', '106']],
+    ['not the throttled rep', new Set(['106']), undefined, ['104', '105']],
+    ['not the throttled rep nor one away', new Set(['106']), { unavailableOwnerIds: ['105'] }, ['104']],
+    ['nobody when all are out', new Set(['104', '105', '106']), undefined, []],
+  ])('nextAvailableOwner hands on to %s', (_name, exclude, ctx, allowed) => {
+    const got = nextAvailableOwner('emea', 'acme.com', config, ctx, nowMs, exclude);
+    if (allowed.length === 0) expect(got).toBeNull();
+    else expect(allowed).toContain(got);
   });
 
   it('balanced mode gives the next lead to the rep furthest behind their weighted share', () => {
