@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { createHubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
 import { createFakeCrmGateway } from '../../lib/adapters/hubspot/fake.ts';
+import { createFakeRescoreGateway } from '../../lib/adapters/hubspot/fake-rescore.ts';
+import { createRescoreGateway } from '../../lib/adapters/hubspot/rescore-gateway.ts';
 import { describeRoutingGatewayContract } from './routing-gateway.contract.ts';
 import { rawDefaultTeam } from '../core/helpers.ts';
 
@@ -21,6 +23,26 @@ describeRoutingGatewayContract('HubSpot adapter on the emulator', async () => {
   const accessToken = `routing-token-${process.pid}`;
   const gateway = createHubSpotGateway({ accessToken, basePath: emulator.url, retries: 1 });
   const seeder = new Client({ accessToken, basePath: emulator.url });
+  return {
+    gateway,
+    seedContact: async (properties) => (await seeder.crm.contacts.basicApi.create({ properties, associations: [] })).id,
+    ownerIds: ['101', '104', '107'],
+    awayOwnerIds: ['105'],
+    close: () => emulator.close(),
+  };
+});
+
+// The re-score gateway carries the same methods (the card reads load and writes Leads through it).
+describeRoutingGatewayContract('in-memory fake re-score gateway', async () => {
+  const gateway = createFakeRescoreGateway({ owners: OWNERS, users: OWNERS.map((o) => ({ email: o.email, outOfOffice: o.id === '105' })) });
+  return { gateway, seedContact: async (p) => gateway.crm.state.addContact(p), ownerIds: ['101', '104', '107'], awayOwnerIds: ['105'], close: async () => {} };
+});
+
+describeRoutingGatewayContract('HubSpot re-score gateway on the emulator', async () => {
+  const emulator = await startEmulator({ port: 0, db: ':memory:', contacts: 10, seed: 6, rateLimit: { enabled: false } });
+  const accessToken = `routing-rescore-${process.pid}`;
+  const gateway = createRescoreGateway({ accessToken, basePath: emulator.url });
+  const seeder = new Client({ accessToken: `${accessToken}-seeder`, basePath: emulator.url });
   return {
     gateway,
     seedContact: async (properties) => (await seeder.crm.contacts.basicApi.create({ properties, associations: [] })).id,
