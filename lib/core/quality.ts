@@ -5,6 +5,7 @@
 import type { Config } from './config.ts';
 import type { Tier } from './contract.ts';
 import { registrableDomain } from './normalize/company-key.ts';
+import { BoundedCache } from './normalize/text.ts';
 import { isDisposableDomain } from './normalize/disposable.ts';
 import type { Reason, Stage } from './types.ts';
 
@@ -36,9 +37,22 @@ function roleSet(config: Config): ReadonlySet<string> {
 
 /** The local part without a +tag: "info+web@acme.com" → "info". */
 function localPart(email: string): string {
-  const local = email.slice(0, email.lastIndexOf('@'));
-  const plus = local.indexOf('+');
-  return plus > 0 ? local.slice(0, plus) : local;
+  const at = email.lastIndexOf('@');
+  const plus = email.indexOf('+');
+  return email.slice(0, plus > 0 && plus < at ? plus : at);
+}
+
+// Domains repeat across contacts; the disposable verdict (a registrable-domain parse and two set lookups) is kept per domain.
+const disposableByDomain = new BoundedCache<boolean>(20_000);
+
+function isDisposable(domain: string): boolean {
+  let verdict = disposableByDomain.get(domain);
+  if (verdict === undefined) {
+    const host = registrableDomain(domain);
+    verdict = isDisposableDomain(domain, host.ok ? host.domain : null);
+    disposableByDomain.set(domain, verdict);
+  }
+  return verdict;
 }
 
 function capped(tier: Tier, cap: Tier): Tier {
@@ -53,8 +67,7 @@ export function qualityGates(input: QualityInput, tier: Tier, config: Config): S
   let disposable = false;
   let roleAccount = false;
   if (input.email !== null && input.emailDomain !== null) {
-    const host = registrableDomain(input.emailDomain);
-    disposable = isDisposableDomain(input.emailDomain, host.ok ? host.domain : null);
+    disposable = isDisposable(input.emailDomain);
     if (disposable) {
       out = capped(out, dq.disposableEmailMaxTier);
       reasons.push({ code: 'quality_disposable_email', message: `${input.emailDomain} is a disposable-mail domain, so the tier is at most ${dq.disposableEmailMaxTier}.` });
@@ -65,13 +78,26 @@ export function qualityGates(input: QualityInput, tier: Tier, config: Config): S
       out = capped(out, dq.roleAccountMaxTier);
       reasons.push({ code: 'quality_role_account', message: `${local}@ is a shared role inbox, not a person, so the tier is at most ${dq.roleAccountMaxTier}.` });
     }
-    if (input.isFreeMail && config.scoring.fit.freeMail !== 0) {
-      reasons.push({ code: 'quality_free_mail', message: `${input.emailDomain} is a free-mail address, a small fit signal (${signed(config.scoring.fit.freeMail)}).` });
-    }
+    if (input.isFreeMail && config.scoring.fit.freeMail !== 0) reasons.push(FREE_MAIL_REASONS.get(input.emailDomain, config.scoring.fit.freeMail));
   }
   if (out !== tier) reasons.push({ code: 'quality_tier_capped', message: `Tier lowered from ${tier} to ${out} by the data-quality gates.` });
   return { value: { tier: out, disposable, roleAccount }, reasons };
 }
+
+// One frozen reason per free-mail domain and points: gmail.com repeats on every other contact.
+const FREE_MAIL_REASONS = {
+  memo: new Map<string, Reason>(),
+  get(domain: string, points: number): Reason {
+    const key = `${points}|${domain}`;
+    let reason = this.memo.get(key);
+    if (reason === undefined) {
+      reason = Object.freeze({ code: 'quality_free_mail', message: `${domain} is a free-mail address, a small fit signal (${signed(points)}).` });
+      if (this.memo.size >= 5_000) this.memo.clear();
+      this.memo.set(key, reason);
+    }
+    return reason;
+  },
+};
 
 function signed(n: number): string {
   return n > 0 ? `+${n}` : String(n);

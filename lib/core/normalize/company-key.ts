@@ -122,6 +122,20 @@ function fromField(value: unknown, label: string, code: string, reasons: Reason[
   return null;
 }
 
+const NOT_BLOCKED = '';
+const blockedCache = new BoundedCache<string>(20_000);
+
+/** What kind of non-company site a host is ("a social-network profile"…), or null; cached per host. */
+function blockedWebsiteLabel(hostname: string, domain: string): string | null {
+  let label = blockedCache.get(hostname);
+  if (label === undefined) {
+    const kind = blockedWebsiteKind(hostname);
+    label = kind ? WEBSITE_KIND_LABELS[kind] : isFreeMailDomain(hostname, domain) ? 'a free-mail domain' : NOT_BLOCKED;
+    blockedCache.set(hostname, label);
+  }
+  return label === NOT_BLOCKED ? null : label;
+}
+
 /**
  * The website's domain, unless it names no company: a free-mail domain, a social
  * profile, a link shortener or a free hosting address (then the work email decides).
@@ -131,8 +145,7 @@ function websiteKey(value: unknown, hasWorkEmail: boolean, reasons: Reason[]): s
   if (read.kind !== 'text') return fromField(value, 'website', 'website', reasons);
   const host = registrableDomain(read.text);
   if (!host.ok) return fromField(value, 'website', 'website', reasons);
-  const kind = blockedWebsiteKind(host.hostname);
-  const what = kind ? WEBSITE_KIND_LABELS[kind] : isFreeMailDomain(host.hostname, host.domain) ? 'a free-mail domain' : null;
+  const what = blockedWebsiteLabel(host.hostname, host.domain);
   if (what === null) return host.domain;
   const then = hasWorkEmail ? 'the work email domain is used instead' : 'it was not used for the company key';
   reasons.push({ code: 'website_not_company', message: `The website ${quote(read.text)} is ${what}, so ${then}.` });

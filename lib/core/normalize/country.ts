@@ -60,10 +60,10 @@ function buildLookup(): Map<string, string> {
     add(alpha3, alpha2);
   }
   for (const [name, code] of Object.entries(COMMON_FORMS)) add(name, code);
+  // Read straight from the locale data (not registerLocale + getNames): no second copy of ~80 locales stays in memory.
   for (const locale of COUNTRY_LOCALES) {
-    countries.registerLocale(locale);
-    for (const [code, names] of Object.entries(countries.getNames(locale.locale, { select: 'all' }))) {
-      for (const name of names) {
+    for (const [code, names] of Object.entries(locale.countries)) {
+      for (const name of typeof names === 'string' ? [names] : names) {
         add(name, code);
         if (/^the /i.test(name)) add(name.slice(4), code);
       }

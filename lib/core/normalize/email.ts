@@ -76,6 +76,9 @@ const MAILTO = /^mailto:/i;
  * the text is a bare address already.
  */
 function unwrap(text: string): string | null {
+  // Most values are bare addresses: two character checks keep them off the regexes.
+  const first = text.charCodeAt(0);
+  if (!text.includes('<') && first !== 109 && first !== 77) return null; // no "<", does not start with m/M
   let inner = text;
   const angle = inner.includes('<') ? ANGLE.exec(inner) : null;
   if (angle) inner = (angle[1] ?? '').trim();
