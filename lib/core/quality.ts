@@ -59,27 +59,35 @@ function capped(tier: Tier, cap: Tier): Tier {
   return RANK[tier] > RANK[cap] ? cap : tier;
 }
 
+// Most contacts pass every gate: they share one frozen stage per tier (a decision allocates enough already).
+const PASS: Record<Tier, Stage<QualityResult>> = {
+  high: passStage('high'), medium: passStage('medium'), low: passStage('low'),
+};
+
+function passStage(tier: Tier): Stage<QualityResult> {
+  return Object.freeze({ value: Object.freeze({ tier, disposable: false, roleAccount: false }), reasons: Object.freeze([]) as unknown as Reason[] });
+}
+
 /** Applies the gates to the scored tier. Never throws. */
 export function qualityGates(input: QualityInput, tier: Tier, config: Config): Stage<QualityResult> {
-  const reasons: Reason[] = [];
+  if (input.email === null || input.emailDomain === null) return PASS[tier];
   const dq = config.dataQuality;
+  const disposable = isDisposable(input.emailDomain);
+  const local = localPart(input.email);
+  const roleAccount = roleSet(config).has(local);
+  const freeMail = input.isFreeMail && config.scoring.fit.freeMail !== 0;
+  if (!disposable && !roleAccount && !freeMail) return PASS[tier];
+  const reasons: Reason[] = [];
   let out = tier;
-  let disposable = false;
-  let roleAccount = false;
-  if (input.email !== null && input.emailDomain !== null) {
-    disposable = isDisposable(input.emailDomain);
-    if (disposable) {
-      out = capped(out, dq.disposableEmailMaxTier);
-      reasons.push({ code: 'quality_disposable_email', message: `${input.emailDomain} is a disposable-mail domain, so the tier is at most ${dq.disposableEmailMaxTier}.` });
-    }
-    const local = localPart(input.email);
-    roleAccount = roleSet(config).has(local);
-    if (roleAccount) {
-      out = capped(out, dq.roleAccountMaxTier);
-      reasons.push({ code: 'quality_role_account', message: `${local}@ is a shared role inbox, not a person, so the tier is at most ${dq.roleAccountMaxTier}.` });
-    }
-    if (input.isFreeMail && config.scoring.fit.freeMail !== 0) reasons.push(FREE_MAIL_REASONS.get(input.emailDomain, config.scoring.fit.freeMail));
+  if (disposable) {
+    out = capped(out, dq.disposableEmailMaxTier);
+    reasons.push({ code: 'quality_disposable_email', message: `${input.emailDomain} is a disposable-mail domain, so the tier is at most ${dq.disposableEmailMaxTier}.` });
   }
+  if (roleAccount) {
+    out = capped(out, dq.roleAccountMaxTier);
+    reasons.push({ code: 'quality_role_account', message: `${local}@ is a shared role inbox, not a person, so the tier is at most ${dq.roleAccountMaxTier}.` });
+  }
+  if (freeMail) reasons.push(FREE_MAIL_REASONS.get(input.emailDomain, config.scoring.fit.freeMail));
   if (out !== tier) reasons.push({ code: 'quality_tier_capped', message: `Tier lowered from ${tier} to ${out} by the data-quality gates.` });
   return { value: { tier: out, disposable, roleAccount }, reasons };
 }
