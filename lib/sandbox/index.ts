@@ -38,7 +38,7 @@ export const SANDBOX_TOKEN = 'local-dev-token';
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
   if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts, scoringVersion: options.config.scoringVersion });
   try {
     log(`CRM emulator on ${emulator.url} (${options.db})`);
     const env = { HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN, HUBSPOT_BASE_URL: emulator.url };
