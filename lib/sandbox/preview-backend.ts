@@ -24,7 +24,11 @@ export interface ActivityRecorder {
   now: () => Date;
 }
 
-// Tracking, not a person or an integration, sets these in HubSpot; the history says so.
+/** The conversion a simulated form submission records: a high-intent form, so it shows in the score. */
+export const SANDBOX_FORM = 'Demo request';
+
+// Tracking, not a person or an integration, sets these in HubSpot; the history says so. Every step
+// is one dated history entry per counter, the same shape the seed and HubSpot give the engine.
 const TRACKING_SOURCE = { sourceType: 'ANALYTICS', sourceId: 'lead-decisions-sandbox' };
 
 const count = (value: unknown) => {
@@ -38,13 +42,15 @@ export function recordActivity(recorder: ActivityRecorder, contactId: string, ki
   if (!contact) throw new Error(`Contact ${contactId} does not exist`);
   const p = contact.properties;
   const counts = { pageViews: count(p['hs_analytics_num_page_views']), formSubmissions: count(p['num_conversion_events']) };
-  const at = recorder.now().toISOString();
+  const when = recorder.now();
+  const at = when.toISOString();
   if (kind === 'page_views') counts.pageViews += PAGE_VIEWS_PER_VISIT;
   else counts.formSubmissions += 1;
   const write = kind === 'page_views'
     ? { hs_analytics_num_page_views: String(counts.pageViews), hs_analytics_last_visit_timestamp: at }
-    : { num_conversion_events: String(counts.formSubmissions), recent_conversion_date: at, hs_analytics_last_visit_timestamp: at };
-  const written = recorder.store.updateContact(contactId, write, TRACKING_SOURCE);
+    : { num_conversion_events: String(counts.formSubmissions), recent_conversion_date: at, recent_conversion_event_name: SANDBOX_FORM, hs_analytics_last_visit_timestamp: at };
+  // Dated at the recorder's clock (not the store's), so each step is an increment at its own time.
+  const written = recorder.store.updateContact(contactId, write, { ...TRACKING_SOURCE, at: when.getTime() });
   if (!written.ok) throw new Error(`The emulator refused the activity: ${written.failure.message}`);
   return counts;
 }
