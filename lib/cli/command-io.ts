@@ -1,11 +1,11 @@
 // What the portal-reading commands (simulate, report) share: their I/O, exit codes, the rules and
 // team files, the portal connection from the environment, and files written whole or not at all.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { DEFAULT_HUBSPOT_BASE_URL, readToken, type Env } from '../adapters/index.ts';
 import { parseConfig, type ConfigResult } from '../core/config.ts';
+
+export { writeFileWhole } from '../insight/write-file.ts';
 
 export interface CommandIo { stdout: Writable; stderr: Writable; env: Env; clock: () => Date }
 
@@ -58,19 +58,6 @@ export function portalFromEnv(env: Env): { ok: true; accessToken: string; basePa
     return { ok: true, accessToken: readToken(env), basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL };
   } catch (err) {
     return { ok: false, message: (err as Error).message };
-  }
-}
-
-/** Writes through a temporary file renamed at the end, so a failed run never leaves half a file. */
-export async function writeFileWhole(path: string, text: string): Promise<{ ok: true } | { ok: false; message: string }> {
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(tmp, text, 'utf8');
-    await rename(tmp, path);
-    return { ok: true };
-  } catch (err) {
-    await rm(tmp, { force: true }).catch(() => {});
-    return { ok: false, message: `Cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
 }
 

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { createPortalReader } from '../../adapters/hubspot/portal-reads.ts';
 import { buildReport, DEFAULT_ATTRIBUTION, type AttributionMapping, type BusinessReport } from '../../services/report.ts';
 import { readReportRecords } from '../../services/report-source.ts';
-import { renderChartPage } from '../chart-page.ts';
+import { renderChartPage } from '../../insight/chart-page.ts';
 import { EXIT_OK, EXIT_USAGE, parseIsoTime, portalFromEnv, writeFileWhole, type CommandIo } from '../command-io.ts';
-import { reportBlocks, reportText } from '../report-output.ts';
+import { reportBlocks, reportText } from '../../insight/report-output.ts';
 
 export interface ReportOptions { from?: string; to?: string; spend?: string; spendFile?: string; attribution?: string; json?: boolean; html?: string }
 

@@ -8,11 +8,11 @@ import { DEFAULT_CONFIG_PATH } from '../../config/load.ts';
 import type { DecisionInput } from '../../core/types.ts';
 import { portalDecisionInputs } from '../../services/portal-inputs.ts';
 import { Simulation, type SimulationReport } from '../../services/simulate.ts';
-import { renderChartPage } from '../chart-page.ts';
+import { renderChartPage } from '../../insight/chart-page.ts';
 import { EXIT_BAD_RECORDS, EXIT_OK, EXIT_USAGE, loadRulesWithTeam, parseIsoTime, portalFromEnv, writeFileWhole, type CommandIo } from '../command-io.ts';
 import { parseDecideLine } from '../decide-input.ts';
 import { readLines } from '../jsonl.ts';
-import { simulationBlocks, simulationText } from '../simulate-output.ts';
+import { simulationBlocks, simulationText } from '../../insight/simulate-output.ts';
 
 export interface SimulateOptions { config?: string; current?: string; team?: string; input?: string; json?: boolean; html?: string; now?: string; sample?: string }
 
