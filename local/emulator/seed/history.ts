@@ -66,11 +66,11 @@ export class SeedHistory {
     this.stages(p, created);
     const views = Number(p.hs_analytics_num_page_views ?? 0);
     if (views > 0 && p.hs_analytics_last_visit_timestamp) {
-      rows.push(...counter(rng, 'hs_analytics_num_page_views', views, created, Date.parse(p.hs_analytics_last_visit_timestamp), 10, SOURCE.analytics));
+      rows.push(...counter(rng, 'hs_analytics_num_page_views', views, created, Date.parse(p.hs_analytics_last_visit_timestamp), 7, SOURCE.analytics));
     }
     const forms = Number(p.num_conversion_events ?? 0);
     if (forms > 0 && p.recent_conversion_date) {
-      const formRows = counter(rng, 'num_conversion_events', forms, created, Date.parse(p.recent_conversion_date), 6, SOURCE.analytics);
+      const formRows = counter(rng, 'num_conversion_events', forms, created, Date.parse(p.recent_conversion_date), 4, SOURCE.analytics);
       rows.push(...formRows);
       formRows.forEach(([, , ts], i) => rows.push(['recent_conversion_event_name', i === formRows.length - 1 ? p.recent_conversion_event_name ?? pick(rng, CONVERSIONS) : pick(rng, CONVERSIONS), ts, SOURCE.analytics]));
     }
@@ -142,8 +142,8 @@ export class SeedHistory {
     const score = tier === 'high' ? intBetween(rng, 65, 95) : tier === 'medium' ? intBetween(rng, 40, 64) : intBetween(rng, 5, 39);
     const version = previous ? this.versions.previous : this.versions.current;
     Object.assign(product, { scoring_version: version, last_decision_at: iso(at), routing_tier: tier, lead_score: String(score) });
-    const rows: HistoryRow[] = [['scoring_version', version, at, SOURCE.app], ['last_decision_at', iso(at), at, SOURCE.app],
-      ['routing_tier', tier, at, SOURCE.app], ['lead_score', String(score), at, SOURCE.app]];
+    // History of what the report reads (which rules, which tier); the other fields keep only their value, as a seed may.
+    const rows: HistoryRow[] = [['scoring_version', version, at, SOURCE.app], ['routing_tier', tier, at, SOURCE.app]];
     if (tier === 'high' && chance(rng, 0.85)) {
       const outreach = at + Math.floor((previous ? intBetween(rng, 2, 72) : intBetween(rng, 1, 12)) * HOUR * (0.5 + rng()));
       if (outreach < this.now) { p.hs_first_outreach_date = iso(outreach); rows.push(['hs_first_outreach_date', p.hs_first_outreach_date, outreach, SOURCE.ui]); }
