@@ -134,6 +134,7 @@ describe('report on a hand-built portal', () => {
 describe('report options', () => {
   it.each([
     [{ spend: undefined }, /exactly one of --spend N or --spend-file F/],
+    [{ from: undefined }, /^report needs the period: --from DATE --to DATE\.$/m],
     [{ spend: '-5' }, /--spend must be a non-negative number/],
     [{ from: '2026-02-30' }, /--from "2026-02-30" is not an ISO date/],
     [{ to: '2026-09-01' }, /--to 2026-09-01 must be after --from/],

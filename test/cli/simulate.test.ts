@@ -11,6 +11,7 @@ import { runSimulate, type SimulateOptions } from '../../lib/cli/commands/simula
 import type { SimulationReport } from '../../lib/services/simulate.ts';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { CONFIG_PATH, rawDefaultConfig } from '../core/helpers.ts';
+import { runCli } from '../support/cli.ts';
 
 const NOW = '2026-11-27T12:00:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'ld-simulate-'));
@@ -127,5 +128,16 @@ describe('simulate errors', () => {
     const run = await simulateCli({ config: lowerHigh, input, html: join(dir, 'no-such-dir', 'x.html') });
     expect(run.code).toBe(2);
     expect(run.err).toMatch(/Cannot write .*x\.html: ENOENT/);
+  });
+});
+
+describe('the real bin', () => {
+  it.each([
+    [['simulate'], /simulate needs --config <candidate\.json>/],
+    [['report', '--spend', '1'], /report needs the period/],
+  ])('%j exits 2 with a usage message', async (args, message) => {
+    const run = runCli(args);
+    expect(await run.exited).toBe(2);
+    expect(run.output().err).toMatch(message);
   });
 });

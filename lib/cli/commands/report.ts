@@ -17,8 +17,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('MER, lead → MQL → SQL rates, first response, routing latency, completeness and attribution coverage for a period, by rule version.')
-    .requiredOption('--from <date>', 'first day of the period (ISO date or date-time)')
-    .requiredOption('--to <date>', 'last day of the period (a date includes that whole day)')
+    .option('--from <date>', 'first day of the period (ISO date or date-time; required)')
+    .option('--to <date>', 'last day of the period (a date includes that whole day; required)')
     .option('--spend <amount>', 'marketing spend for the period')
     .option('--spend-file <file>', 'CSV of `date,amount` rows; the rows inside the period are summed')
     .option('--attribution <file>', 'JSON mapping of original source / campaign to channels (see docs/report.md)')
@@ -96,7 +96,9 @@ async function attributionOf(path: string | undefined): Promise<Parsed<Attributi
 
 export async function runReport(opts: ReportOptions, io: CommandIo): Promise<number> {
   const say = (t: string) => io.stderr.write(`${t}\n`);
-  const period = periodOf(opts.from ?? '', opts.to ?? '');
+  // Checked here rather than by commander, so a missing option exits 2 like every usage error.
+  if (opts.from === undefined || opts.to === undefined) { say('report needs the period: --from DATE --to DATE.'); return EXIT_USAGE; }
+  const period = periodOf(opts.from, opts.to);
   if (!period.ok) { say(period.message); return EXIT_USAGE; }
   const spend = await spendOf(opts, period.value);
   if (!spend.ok) { say(spend.message); return EXIT_USAGE; }

@@ -20,7 +20,7 @@ export function registerSimulate(program: Command): void {
   program
     .command('simulate')
     .description('Run the current and a candidate rules config over every contact (or an export) and show what would change. Writes nothing.')
-    .requiredOption('--config <file>', 'the candidate rules config')
+    .option('--config <file>', 'the candidate rules config (required)')
     .option('--team <file>', 'the candidate team (owners, pools, territories, fallback); replaces the candidate config\'s routing team')
     .option('--current <file>', 'the rules in use (default: config/decisions.json of this package)')
     .option('--input <file>', 'a JSONL export in the `decide` input format instead of the portal')
