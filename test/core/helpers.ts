@@ -15,6 +15,11 @@ export function rawDefaultTeam(): RawTeam {
   return JSON.parse(readFileSync(TEAM_PATH, 'utf8')) as RawTeam;
 }
 
+/** The rules file alone, as config/decisions.json holds it (for tests that write a config file). */
+export function rawDefaultRules(): ConfigData {
+  return JSON.parse(readFileSync(CONFIG_PATH, 'utf8')) as ConfigData;
+}
+
 export function rawDefaultConfig(): Raw {
   return { ...(JSON.parse(readFileSync(CONFIG_PATH, 'utf8')) as ConfigData), routing: rawDefaultTeam() };
 }
