@@ -72,6 +72,18 @@ export function pickOwner(contactId: string, members: readonly Member[], unavail
   return best;
 }
 
+/**
+ * The rep of `poolId` this contact would go to if the reps `skip` says no to
+ * (e.g. over their task throttle) were away too: the same weighted pick as
+ * routing, so it is stable run to run. Null when nobody is left.
+ */
+export function nextAvailableOwner(contactId: string, poolId: string, skip: (ownerId: string) => boolean, config: Config, context?: DecisionContext): string | null {
+  const members = config.routing.pools.find((p) => p.id === poolId)?.members ?? [];
+  const unavailable = new Set(unavailableSet(config, context));
+  for (const m of members) if (skip(m.ownerId)) unavailable.add(m.ownerId);
+  return pickOwner(contactId, members, unavailable, config, context);
+}
+
 const configUnavailable = new WeakMap<object, Set<string>>();
 
 export function unavailableSet(config: Config, context: DecisionContext | undefined): ReadonlySet<string> {
