@@ -23,22 +23,22 @@ export interface IntentResult {
   raw: number;
 }
 
-interface Group { id: string; bucket: number; count: number; raw: number; noun: Noun }
+interface Group { id: string; bucket: number; count: number; raw: number; noun: Noun; share: number; rest: number }
 
 export function intentOf(activity: Activity, config: Config, nowMs: number): IntentResult {
   const rules = config.scoring.intent;
   const groups: Group[] = [];
   let raw = 0;
   for (const e of activity.events) {
-    const { points, noun, id } = weightOf(e, rules);
+    weigh(e, rules);
     const ageDays = e.atMs >= nowMs ? 0 : (nowMs - e.atMs) / DAY_MS;
-    const value = e.count * points * Math.exp((-ageDays * Math.LN2) / rules.signals[e.signal].halfLifeDays);
+    const value = e.count * W.points * Math.exp((-ageDays * Math.LN2) / rules.signals[e.signal].halfLifeDays);
     if (!(value > 0)) continue;
     raw += value;
     const bucket = bucketOf(ageDays);
     let g: Group | undefined;
-    for (const x of groups) if (x.id === id && x.bucket === bucket) { g = x; break; }
-    if (g === undefined) groups.push({ id, bucket, count: e.count, raw: value, noun });
+    for (const x of groups) if (x.id === W.id && x.bucket === bucket) { g = x; break; }
+    if (g === undefined) groups.push({ id: W.id, bucket, count: e.count, raw: value, noun: W.noun, share: 0, rest: 0 });
     else { g.count += e.count; g.raw += value; }
   }
   const intent = raw > 0 ? Math.round(rules.maxPoints * (1 - Math.exp(-raw / rules.saturationPoints))) : 0;
@@ -75,13 +75,24 @@ const SIGNAL_NOUNS: Record<Signal, Noun> = {
 const conversionNouns = new WeakMap<Conversion, Noun>();
 const unknownFormNouns = new Map<string, Noun>();
 
-function weightOf(e: ActivityEvent, rules: Intent): { points: number; noun: Noun; id: string } {
-  if (e.signal !== 'form' || e.name === null) return { points: rules.signals[e.signal].points, noun: SIGNAL_NOUNS[e.signal], id: e.signal };
+// The weight of the event being read: a scratch record, so no object per event (the hot path runs per event).
+const W: { points: number; noun: Noun; id: string } = { points: 0, noun: SIGNAL_NOUNS.page_view, id: '' };
+
+function weigh(e: ActivityEvent, rules: Intent): void {
+  if (e.signal !== 'form' || e.name === null) {
+    W.points = rules.signals[e.signal].points;
+    W.noun = SIGNAL_NOUNS[e.signal];
+    W.id = e.signal;
+    return;
+  }
   const rule = conversionOf(e.name, rules);
   if (rule !== null) {
     let noun = conversionNouns.get(rule);
     if (!noun) conversionNouns.set(rule, (noun = { one: rule.label, many: `${rule.label}s`, counted: false }));
-    return { points: rule.points, noun, id: rule.id };
+    W.points = rule.points;
+    W.noun = noun;
+    W.id = rule.id;
+    return;
   }
   let noun = unknownFormNouns.get(e.name);
   if (!noun) {
@@ -90,7 +101,10 @@ function weightOf(e: ActivityEvent, rules: Intent): { points: number; noun: Noun
     if (unknownFormNouns.size >= 5_000) unknownFormNouns.clear();
     unknownFormNouns.set(e.name, noun);
   }
-  return { points: rules.signals.form.points, noun, id: `form:${e.name}` };
+  W.points = rules.signals.form.points;
+  W.noun = noun;
+  // The noun's "one" text is unique per unknown name, so it serves as the group id without a new string.
+  W.id = noun.one;
 }
 
 /** 0 today, 1 this week, 2 this month, 3+m m months ago, 100+y y years ago. */
@@ -143,23 +157,20 @@ function labelOf(g: Group): string {
 function share(groups: Group[], raw: number, total: number): Part[] {
   const parts: Part[] = [];
   if (total === 0 || groups.length === 0) return parts;
-  const floors: number[] = [];
-  const rest: number[] = [];
   let given = 0;
   for (const g of groups) {
     const exact = (total * g.raw) / raw;
-    const f = Math.floor(exact);
-    floors.push(f);
-    rest.push(exact - f);
-    given += f;
+    g.share = Math.floor(exact);
+    g.rest = exact - g.share;
+    given += g.share;
   }
   for (let left = total - given; left > 0; left--) {
-    let best = 0;
-    for (let i = 1; i < rest.length; i++) if (rest[i]! > rest[best]!) best = i;
-    floors[best]!++;
-    rest[best] = -1;
+    let best = groups[0]!;
+    for (const g of groups) if (g.rest > best.rest) best = g;
+    best.share++;
+    best.rest = -1;
   }
-  for (let i = 0; i < groups.length; i++) if (floors[i]! > 0) parts.push({ label: labelOf(groups[i]!), points: floors[i]! });
+  for (const g of groups) if (g.share > 0) parts.push({ label: labelOf(g), points: g.share });
   rankParts(parts);
   return parts;
 }

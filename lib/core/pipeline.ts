@@ -7,7 +7,7 @@ import { enrich } from './enrich.ts';
 import { decideLifecycle } from './lifecycle.ts';
 import { normalizeContact } from './normalize/index.ts';
 import { planNotify, taskEffect } from './notify.ts';
-import { activityOf } from './activity.ts';
+import { activityForDecision } from './activity.ts';
 import { reengagement } from './reengagement.ts';
 import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
@@ -44,7 +44,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const enriched = enrich(props, companyProps, input.enrichment, n.companyKey, config);
   const currentStage = readText(props['lifecyclestage'])?.toLowerCase() ?? null;
   const pageViews = Math.min(MAX_COUNT, readCount(props['hs_analytics_num_page_views']));
-  const activity = activityOf(props, input.propertiesWithHistory, nowMs);
+  const activity = activityForDecision(props, input.propertiesWithHistory, nowMs);
   const classified = classification(input.classification, {
     persona: n.persona, industry: enriched.value.industry, lifecycle: currentStage, text: freeText(props), pageViews,
   }, config);
