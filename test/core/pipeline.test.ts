@@ -60,6 +60,24 @@ describe('decide', () => {
     expect(bad.classify.reasons[0]!.code).toBe('classify_provider_rejected');
   });
 
+  const ai = { contentTrack: 'business_value', objections: [], confidenceBand: 'medium' as const, nextBestAsset: 'pricing-guide', subjectLine: 'x', source: 'openai-compatible' };
+  it.each([
+    ['the rules classifier', undefined, null, 'technical-architecture-guide'],
+    ['an AI answer with a catalogue id', ai, 'stamped', 'pricing-guide'],
+    ['an AI answer naming a catalogue title', { ...ai, nextBestAsset: 'Customer case studies' }, 'stamped', 'customer-case-studies'],
+    ['an AI answer outside the catalogue', { ...ai, nextBestAsset: 'Free iPhone' }, 'stamped', 'roi-calculator'],
+    ['a classification the rules made upstream', { ...ai, source: 'rules' }, null, 'pricing-guide'],
+  ])('with %s: last_ai_classification_at %s, next_best_asset_id from the catalogue', (_n, classification, stamp, asset) => {
+    const d = decide({ ...hot, ...(classification ? { classification } : {}) }, config, NOW);
+    expect(d.writePlan.last_ai_classification_at ?? null).toBe(stamp === null ? null : NOW.toISOString());
+    expect(d.writePlan.next_best_asset_id).toBe(asset);
+  });
+
+  it('writes the re-engagement status as a contract property', () => {
+    expect(decide(hot, config, NOW).writePlan.reengagement_status).toBe('active');
+    expect(decide(cold, config, NOW).writePlan.reengagement_status).toBe('needs_reengagement');
+  });
+
   it('keeps an owner and never reassigns without the config saying so', () => {
     const d = decide({ ...hot, properties: { ...hot.properties, hubspot_owner_id: '107' } }, config, NOW);
     expect(d.route.value).toMatchObject({ ownerId: '107', method: 'kept', changed: false });
