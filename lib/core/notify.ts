@@ -102,7 +102,10 @@ export function findTrigger(input: NotifyInputs, config: Config, lastNotifiedMs:
     const at = new Date(best.e.atMs).toISOString();
     return { key: `${best.kind}@${at}`, label: `new ${best.what} on ${at.slice(0, 10)}`, kind: best.kind, at };
   }
-  if (input.storedTier !== input.tier && (lastNotifiedMs === null || nowMs - lastNotifiedMs >= rules.dedupeWindowHours * 3_600_000)) {
+  // Entering the tier: the stored tier differs, or it was never told (a first decision, or a
+  // task that failed or waited last time although the tier was already written).
+  const entered = input.storedTier !== input.tier || lastNotifiedMs === null;
+  if (entered && (lastNotifiedMs === null || nowMs - lastNotifiedMs >= rules.dedupeWindowHours * 3_600_000)) {
     const day = new Date(nowMs).toISOString().slice(0, 10);
     return { key: `entered_${input.tier}@${day}`, label: `entered the ${input.tier} tier`, kind: `entered_${input.tier}`, at: `${day}T00:00:00.000Z` };
   }
