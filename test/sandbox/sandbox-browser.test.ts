@@ -136,7 +136,7 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     await expect.poll(headline).toEqual(expectedHeadline(after));
     expect(await card('tier-tag').getAttribute('data-variant')).toBe('success');
     expect(await alert.getByTestId('alert-title').textContent()).toBe('Lead re-scored');
-    expect(await alert.getByTestId('alert-message').textContent()).toMatch(new RegExp(`^Tier ${before.routing_tier} → high: \\S`));
+    expect(await alert.getByTestId('alert-message').textContent()).toMatch(new RegExp(`^Tier ${tierLabel(before.routing_tier)} → High: \\S`));
     await page.locator(`[data-testid="contact-item"][data-contact-id="${contactId}"] [data-tier="high"]`).waitFor();
     // The panel's "press Re-score" hint is stale once the card re-scored.
     await page.getByTestId('activity-hint').waitFor({ state: 'detached' });
@@ -146,3 +146,8 @@ describe.skipIf(!available)('the sandbox in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** The alert names tiers by their labels ("Medium"), as reasons do everywhere. */
+function tierLabel(tier: string | null | undefined): string {
+  return tier ? tier.charAt(0).toUpperCase() + tier.slice(1) : '';
+}
