@@ -110,13 +110,27 @@ function counterEvents(entries: readonly PropertyHistoryValue[], signal: Signal,
   let older = 0;
   for (let i = n - 1; i >= 0; i--) {
     const entry = entries[i];
-    const value = Math.min(MAX_COUNT, readCount(entry?.value));
+    const value = countOf(entry?.value);
     if (value > older) {
       const at = known(historyTime(entry?.timestamp), limit, out);
       if (at !== null) into.push(event(pool, signal, at, value - older, null));
     }
     older = value;
   }
+}
+
+/** A history counter value: HubSpot sends plain digit strings, read here without Number(); anything else via readCount. */
+function countOf(value: unknown): number {
+  if (typeof value === 'string' && value.length > 0 && value.length <= 6) {
+    let v = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return Math.min(MAX_COUNT, readCount(value));
+      v = v * 10 + c;
+    }
+    return v;
+  }
+  return Math.min(MAX_COUNT, readCount(value));
 }
 
 // Scratch lists for pairing forms with names (formEvents is never re-entered).
