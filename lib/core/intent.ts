@@ -62,14 +62,20 @@ export function conversionOf(name: string | null, rules: Intent): Conversion | n
 
 const conversionTables = new WeakMap<object, Map<string, Conversion | null>>();
 
-interface Noun { one: string; many: string; counted: boolean }
+interface Noun {
+  one: string;
+  many: string;
+  counted: boolean;
+  /** Labels built so far, keyed by bucket and count (kept on the noun: no WeakMap look-up per part). */
+  labels: Map<number, string>;
+}
 
 const SIGNAL_NOUNS: Record<Signal, Noun> = {
-  page_view: { one: 'page view', many: 'page views', counted: true },
-  form: { one: 'form submission', many: 'form submissions', counted: false },
-  email_click: { one: 'email click', many: 'email clicks', counted: true },
-  email_reply: { one: 'email reply', many: 'email replies', counted: false },
-  meeting: { one: 'meeting booked', many: 'meetings booked', counted: false },
+  page_view: { one: 'page view', many: 'page views', counted: true, labels: new Map() },
+  form: { one: 'form submission', many: 'form submissions', counted: false, labels: new Map() },
+  email_click: { one: 'email click', many: 'email clicks', counted: true, labels: new Map() },
+  email_reply: { one: 'email reply', many: 'email replies', counted: false, labels: new Map() },
+  meeting: { one: 'meeting booked', many: 'meetings booked', counted: false, labels: new Map() },
 };
 
 const conversionNouns = new WeakMap<Conversion, Noun>();
@@ -88,7 +94,7 @@ function weigh(e: ActivityEvent, rules: Intent): void {
   const rule = conversionOf(e.name, rules);
   if (rule !== null) {
     let noun = conversionNouns.get(rule);
-    if (!noun) conversionNouns.set(rule, (noun = { one: rule.label, many: `${rule.label}s`, counted: false }));
+    if (!noun) conversionNouns.set(rule, (noun = { one: rule.label, many: `${rule.label}s`, counted: false, labels: new Map() }));
     W.points = rule.points;
     W.noun = noun;
     W.id = rule.id;
@@ -97,7 +103,7 @@ function weigh(e: ActivityEvent, rules: Intent): void {
   let noun = unknownFormNouns.get(e.name);
   if (!noun) {
     const name = e.name.length > 40 ? `${e.name.slice(0, 39)}…` : e.name;
-    noun = { one: `“${name}” form`, many: `“${name}” forms`, counted: false };
+    noun = { one: `“${name}” form`, many: `“${name}” forms`, counted: false, labels: new Map() };
     if (unknownFormNouns.size >= 5_000) unknownFormNouns.clear();
     unknownFormNouns.set(e.name, noun);
   }
@@ -137,11 +143,8 @@ export function lastActivePhrase(lastMs: number, nowMs: number): string {
   return bucket === 0 ? 'active today' : `last active ${bucketPhrase(bucket)}`;
 }
 
-const labelCache = new WeakMap<Noun, Map<number, string>>();
-
 function labelOf(g: Group): string {
-  let table = labelCache.get(g.noun);
-  if (!table) labelCache.set(g.noun, (table = new Map()));
+  const table = g.noun.labels;
   const key = g.bucket * 10_000_000 + Math.min(g.count, 9_999_999);
   let label = table.get(key);
   if (label === undefined) {
