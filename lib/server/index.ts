@@ -1,0 +1,108 @@
+// `serve` assembled: configuration from the environment, the queue, the worker, the HTTP server.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../core/config.ts';
+import { depsFromEnv } from '../functions/adapters.ts';
+import type { Env } from '../functions/shell.ts';
+import { rescoreContact, type RescoreDeps } from '../services/rescore.ts';
+import { createServeApp } from './app.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { startProcessor } from './processor.ts';
+import type { QueueSpec, WebhookQueue } from './queue.ts';
+import { openPostgresQueue, type PostgresQueueOptions } from './queue-postgres.ts';
+import { openSqliteQueue } from './queue-sqlite.ts';
+import { countingGateway, singleContactRescore, type RescoreContacts } from './rescore-port.ts';
+
+export interface ServeSettings {
+  clientSecret: string;
+  publicUrl: string;
+}
+
+/** The settings serve cannot run without, or one sentence naming what is missing (never a value). */
+export function settingsFromEnv(env: Env): { ok: true; settings: ServeSettings } | { ok: false; message: string } {
+  const clientSecret = env['HUBSPOT_CLIENT_SECRET']?.trim();
+  if (!clientSecret) return { ok: false, message: 'HUBSPOT_CLIENT_SECRET is not set: serve cannot check HubSpot signatures without the app\'s client secret.' };
+  if (!(env['HUBSPOT_ACCESS_TOKEN'] ?? env['PRIVATE_APP_ACCESS_TOKEN'])?.trim()) return { ok: false, message: 'HUBSPOT_ACCESS_TOKEN is not set: serve needs the private app\'s access token to read and write contacts.' };
+  const publicUrl = env['LEAD_DECISIONS_PUBLIC_URL']?.trim();
+  if (!publicUrl) return { ok: false, message: 'LEAD_DECISIONS_PUBLIC_URL is not set: it is the URL HubSpot calls (and signs), e.g. https://leads.example.com' };
+  try {
+    const u = new URL(publicUrl);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+  } catch {
+    return { ok: false, message: `LEAD_DECISIONS_PUBLIC_URL must be an http(s) URL, e.g. https://leads.example.com` };
+  }
+  return { ok: true, settings: { clientSecret, publicUrl } };
+}
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  queue: QueueSpec;
+  env: Env;
+  config: Config;
+  /** Replaces the single-contact re-score (the batch re-score, or a test double). */
+  rescoreContacts?: (deps: RescoreDeps) => RescoreContacts;
+  postgres?: PostgresQueueOptions;
+  leaseMs?: number;
+  idleMs?: number;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface RunningServe {
+  url: string;
+  port: number;
+  queue: WebhookQueue;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+export async function openQueue(spec: QueueSpec, pg?: PostgresQueueOptions): Promise<WebhookQueue> {
+  return spec.kind === 'sqlite' ? openSqliteQueue(spec.file) : openPostgresQueue(spec.url, pg);
+}
+
+export async function startServe(o: ServeOptions): Promise<RunningServe> {
+  const settings = settingsFromEnv(o.env);
+  if (!settings.ok) throw new Error(settings.message);
+  const metrics = createMetrics();
+  const base = depsFromEnv(o.env, o.config);
+  const deps: RescoreDeps = { ...base, crm: countingGateway(base.crm, (n) => metrics.inc('hubspot_calls_total', n)), ...(o.now ? { clock: { now: o.now } } : {}) };
+  const queue = await openQueue(o.queue, o.postgres);
+  const processor = startProcessor({
+    queue, metrics, rescore: (o.rescoreContacts ?? singleContactRescore)(deps),
+    leaseMs: o.leaseMs ?? 60_000, idleMs: o.idleMs, log: o.log,
+  });
+  const app = createServeApp({
+    queue, metrics, clientSecret: settings.settings.clientSecret, publicUrl: settings.settings.publicUrl, config: o.config,
+    rescoreOne: (id) => rescoreContact(id, deps), onQueued: () => processor.kick(),
+    now: o.now ? () => o.now!().getTime() : undefined, log: o.log,
+  });
+  const host = o.host ?? '127.0.0.1';
+  let server: ServerType;
+  try {
+    server = await new Promise<ServerType>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: o.port, hostname: host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await processor.stop();
+    await queue.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, queue, metrics,
+    close: () => {
+      closed ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        await processor.stop();
+        await queue.close();
+      })();
+      return closed;
+    },
+  };
+}
