@@ -23,6 +23,8 @@ export interface ServeAppDeps {
   onQueued?: () => void;
   now?: () => number;
   actionBudgetMs?: number;
+  /** How long a contact's first change waits for more before it is decided (coalescing window). */
+  settleMs?: number;
   maxBodyBytes?: number;
   log?: (line: string) => void;
 }
@@ -88,7 +90,7 @@ export function createServeApp(deps: ServeAppDeps): Hono {
     const changes = parsed.data.map(toContactChange).filter((x): x is ContactChange => x !== null)
       .sort((a, b) => (a.contactId === b.contactId ? (a.property < b.property ? -1 : a.property > b.property ? 1 : 0) : a.contactId < b.contactId ? -1 : 1));
     try {
-      const r = await deps.queue.enqueue(changes, now());
+      const r = await deps.queue.enqueue(changes, now(), deps.settleMs ?? 0);
       deps.metrics.inc('duplicates_dropped_total', r.duplicates);
       deps.metrics.inc('stale_dropped_total', r.stale);
       deps.metrics.inc('events_applied_total', r.accepted);

@@ -13,6 +13,9 @@ import { openPostgresQueue, type PostgresQueueOptions } from './queue-postgres.t
 import { openSqliteQueue } from './queue-sqlite.ts';
 import { countingGateway, singleContactRescore, type RescoreContacts } from './rescore-port.ts';
 
+/** Long enough to gather a burst of page views into one decision, short enough to feel live. */
+export const DEFAULT_SETTLE_MS = 1000;
+
 export interface ServeSettings {
   clientSecret: string;
   publicUrl: string;
@@ -43,7 +46,10 @@ export interface ServeOptions {
   /** Replaces the single-contact re-score (the batch re-score, or a test double). */
   rescoreContacts?: (deps: RescoreDeps) => RescoreContacts;
   postgres?: PostgresQueueOptions;
+  /** How long a contact stays with a worker that died before another takes it. Default 60 s. */
   leaseMs?: number;
+  /** Coalescing window after a contact's first change. Default 1 s. */
+  settleMs?: number;
   idleMs?: number;
   now?: () => Date;
   log?: (line: string) => void;
@@ -67,14 +73,16 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const metrics = createMetrics();
   const base = depsFromEnv(o.env, o.config);
   const deps: RescoreDeps = { ...base, crm: countingGateway(base.crm, (n) => metrics.inc('hubspot_calls_total', n)), ...(o.now ? { clock: { now: o.now } } : {}) };
-  const queue = await openQueue(o.queue, o.postgres);
+  const leaseMs = o.leaseMs ?? 60_000;
+  const settleMs = o.settleMs ?? DEFAULT_SETTLE_MS;
+  const queue = await openQueue(o.queue, { leaseSeconds: Math.max(1, Math.round(leaseMs / 1000)), maintenanceSeconds: Math.max(1, Math.min(30, Math.round(leaseMs / 2000))), ...o.postgres });
   const processor = startProcessor({
     queue, metrics, rescore: (o.rescoreContacts ?? singleContactRescore)(deps),
-    leaseMs: o.leaseMs ?? 60_000, idleMs: o.idleMs, log: o.log,
+    leaseMs, idleMs: o.idleMs, log: o.log,
   });
   const app = createServeApp({
     queue, metrics, clientSecret: settings.settings.clientSecret, publicUrl: settings.settings.publicUrl, config: o.config,
-    rescoreOne: (id) => rescoreContact(id, deps), onQueued: () => processor.kick(),
+    rescoreOne: (id) => rescoreContact(id, deps), onQueued: () => { setTimeout(() => processor.kick(), settleMs + 10).unref(); }, settleMs,
     now: o.now ? () => o.now!().getTime() : undefined, log: o.log,
   });
   const host = o.host ?? '127.0.0.1';

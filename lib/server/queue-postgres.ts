@@ -56,7 +56,7 @@ export async function openPostgresQueue(url: string, options: PostgresQueueOptio
 
   return {
     kind: 'postgres',
-    async enqueue(changes, receivedAt) {
+    async enqueue(changes, receivedAt, settleMs = 0) {
       const out: EnqueueResult = { accepted: 0, duplicates: 0, stale: 0, contacts: 0 };
       const client = await pool.connect();
       try {
@@ -73,7 +73,7 @@ export async function openPostgresQueue(url: string, options: PostgresQueueOptio
         }
         if (contacts.size > 0) {
           const db = { executeSql: async (text: string, values: unknown[]) => client.query(text, values) };
-          await boss.insert([...contacts].map((id) => ({ name: RESCORE_QUEUE, data: { contactId: id }, singletonKey: id })), { db });
+          await boss.insert([...contacts].map((id) => ({ name: RESCORE_QUEUE, data: { contactId: id }, singletonKey: id, startAfter: `${settleMs / 1000} seconds` })), { db });
         }
         if (receivedAt - lastPrune > 3_600_000) {
           await client.query('DELETE FROM lead_decisions.seen_events WHERE received_at < $1', [receivedAt - DEDUPE_RETENTION_MS]);

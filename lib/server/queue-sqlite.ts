@@ -46,7 +46,7 @@ export function openSqliteQueue(file: string, now: () => number = Date.now): Web
   };
   let lastPrune = 0;
 
-  const enqueue = db.transaction((changes: readonly ContactChange[], receivedAt: number): EnqueueResult => {
+  const enqueue = db.transaction((changes: readonly ContactChange[], receivedAt: number, settleMs: number): EnqueueResult => {
     const out: EnqueueResult = { accepted: 0, duplicates: 0, stale: 0, contacts: 0 };
     const contacts = new Set<string>();
     for (const c of changes) {
@@ -55,7 +55,7 @@ export function openSqliteQueue(file: string, now: () => number = Date.now): Web
       out.accepted++;
       contacts.add(c.contactId);
     }
-    for (const id of contacts) s.pend.run(id, receivedAt);
+    for (const id of contacts) s.pend.run(id, receivedAt + settleMs);
     out.contacts = contacts.size;
     if (receivedAt - lastPrune > 3_600_000) {
       s.prune.run(receivedAt - DEDUPE_RETENTION_MS);
@@ -91,7 +91,7 @@ export function openSqliteQueue(file: string, now: () => number = Date.now): Web
 
   return {
     kind: 'sqlite',
-    enqueue: async (changes, receivedAt) => enqueue(changes, receivedAt),
+    enqueue: async (changes, receivedAt, settleMs = 0) => enqueue(changes, receivedAt, settleMs),
     claim: async (max, leaseMs) => claim(max, leaseMs),
     complete: async (claims) => complete(claims),
     release: async (claims, retryInMs) => release(claims, retryInMs),

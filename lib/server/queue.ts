@@ -24,8 +24,12 @@ export interface StoredAnswer {
 
 export interface WebhookQueue {
   readonly kind: 'sqlite' | 'postgres';
-  /** Records the changes durably and atomically: when it resolves, a crash loses none of them. */
-  enqueue(changes: readonly ContactChange[], receivedAt: number): Promise<EnqueueResult>;
+  /**
+   * Records the changes durably and atomically: when it resolves, a crash loses none of them.
+   * A contact that was not waiting yet becomes available `settleMs` later, so a burst of changes
+   * to it is decided once.
+   */
+  enqueue(changes: readonly ContactChange[], receivedAt: number, settleMs?: number): Promise<EnqueueResult>;
   /** Up to `max` contacts that wait, leased to this worker for `leaseMs` (a crashed worker's lease runs out). */
   claim(max: number, leaseMs: number): Promise<Claim[]>;
   /** Done: the contact leaves the queue unless a newer change arrived meanwhile. */
