@@ -44,7 +44,7 @@ export async function openPostgresQueue(url: string, options: PostgresQueueOptio
       await c.query('SELECT pg_advisory_unlock(7341101)');
     } finally { c.release(); }
     await boss.start();
-    const queue = { name: RESCORE_QUEUE, policy: 'stately' as const, expireInSeconds: leaseSeconds, retryLimit: 50, retryDelay: 5, retryBackoff: true };
+    const queue = { name: RESCORE_QUEUE, policy: 'stately' as const, expireInSeconds: leaseSeconds, retryLimit: 50, retryDelay: Math.min(5, leaseSeconds), retryBackoff: true };
     if (!(await boss.getQueue(RESCORE_QUEUE))) await boss.createQueue(RESCORE_QUEUE, queue).catch(() => {});
     else await boss.updateQueue(RESCORE_QUEUE, queue);
   } catch (error) {
