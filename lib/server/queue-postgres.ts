@@ -5,7 +5,6 @@
 // means both are committed.
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { ContactChange } from './events.ts';
 import type { Claim, EnqueueResult, WebhookQueue } from './queue.ts';
 import { DEDUPE_RETENTION_MS } from './queue-sqlite.ts';
 
