@@ -1,6 +1,7 @@
 // The webhook body, parsed once at the edge: an array of at most 100 events. Only contact
 // events matter here; others are acknowledged and ignored.
 import { z } from 'zod';
+import { CONTRACT_PROPERTIES } from '../core/contract.ts';
 
 const Id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
 
@@ -41,12 +42,16 @@ export function isContactEvent(e: WebhookEvent): boolean {
   return e.subscriptionType.startsWith('contact.') || e.objectTypeId === '0-1';
 }
 
-/** Only creations and property changes lead to a re-score (deletions and merges do not). */
+// Our own outputs: a change to them is the echo of a decision, never a reason for another one.
+const OWN_OUTPUTS: ReadonlySet<string> = new Set(CONTRACT_PROPERTIES);
+
+/** Only creations and property changes of inputs lead to a re-score (deletions and merges do not). */
 export function toContactChange(e: WebhookEvent): ContactChange | null {
   if (!isContactEvent(e)) return null;
   const kind = e.subscriptionType.split('.')[1] ?? '';
   if (kind !== 'creation' && kind !== 'propertyChange') return null;
   const property = kind === 'creation' ? '' : (e.propertyName ?? '');
+  if (OWN_OUTPUTS.has(property)) return null;
   const key = [e.portalId ?? '', e.subscriptionId ?? '', e.subscriptionType, e.eventId, e.objectId, property, e.occurredAt].join('|');
   return { key, contactId: e.objectId, property, occurredAt: e.occurredAt };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { FaultOptions } from './faults.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
+import type { WebhookSwitches } from './webhooks.ts';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -52,5 +53,27 @@ export function parseFaults(raw: string): Parsed<Partial<FaultOptions>> {
   if (r.data.latency !== undefined) value.latencyMs = r.data.latency;
   if (r.data.seed !== undefined) value.seed = r.data.seed;
   if (r.data.paths !== undefined) value.paths = r.data.paths;
+  return { ok: true, value };
+}
+
+/** `duplicates=0.3,reorder=1,delay=500,redeliver=0.1,seed=1` → the webhook sender's switches. */
+export function parseWebhookSwitches(raw: string): Parsed<Partial<WebhookSwitches>> {
+  const p = pairs(raw, 'webhook-faults', ['duplicates', 'reorder', 'delay', 'redeliver', 'seed']);
+  if (!p.ok) return p;
+  const schema = z.object({
+    duplicates: fraction.optional(), redeliver: fraction.optional(), reorder: z.enum(['0', '1']).optional(),
+    delay: z.coerce.number().int().min(0).max(600_000).optional(), seed: z.coerce.number().int().optional(),
+  });
+  const r = schema.safeParse(p.value);
+  if (!r.success) {
+    const key = r.error.issues[0]!.path.join('.');
+    return { ok: false, message: `Bad --webhook-faults value for ${key}: duplicates and redeliver are fractions from 0 to 1, reorder is 0 or 1, delay is milliseconds, seed a whole number.` };
+  }
+  const value: Partial<WebhookSwitches> = {};
+  if (r.data.duplicates !== undefined) value.duplicates = r.data.duplicates;
+  if (r.data.redeliver !== undefined) value.redeliver = r.data.redeliver;
+  if (r.data.reorder !== undefined) value.reorder = r.data.reorder === '1';
+  if (r.data.delay !== undefined) value.delayMs = r.data.delay;
+  if (r.data.seed !== undefined) value.seed = r.data.seed;
   return { ok: true, value };
 }

@@ -42,6 +42,17 @@ export interface WebhookEventBody {
   objectTypeId: '0-1'; propertyName?: string; propertyValue?: string; changeSource: string;
 }
 
+/**
+ * The contact properties the sandbox subscribes to when the project's webhooks component does not
+ * say: what the engine reads, without what it writes (a decision must not trigger another).
+ */
+export const DEFAULT_WEBHOOK_PROPERTIES = [
+  'email', 'firstname', 'lastname', 'phone', 'mobilephone', 'country', 'state', 'city', 'jobtitle', 'company', 'website',
+  'lifecyclestage', 'hubspot_owner_id', 'hs_lead_status', 'hs_analytics_num_page_views', 'num_conversion_events',
+  'hs_analytics_last_visit_timestamp', 'recent_conversion_date', 'recent_conversion_event_name', 'notes_last_contacted',
+  'hs_last_sales_activity_timestamp', 'industry', 'numemployees',
+] as const;
+
 export const DEFAULT_SWITCHES: WebhookSwitches = { duplicates: 0, reorder: false, delayMs: 0, redeliver: 0, seed: 1 };
 
 /** The v3 signature HubSpot puts in X-HubSpot-Signature-v3. */
