@@ -1,7 +1,7 @@
 // `lead-decisions dev`: the emulator on a seeded database, the contract properties provisioned,
 // every contact scored, and the card preview served, all on 127.0.0.1.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { startPreviewServer, type PreviewServer } from '../../local/preview/index.ts';
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
@@ -10,6 +10,7 @@ import type { Config } from '../core/config.ts';
 import { createCompanyHistoryReader } from './company-facts.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
+import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
 
 export interface SandboxOptions {
   config: Config;
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   db: string;
   seed: number;
   contacts: number;
+  /** Run `serve` beside the emulator and send it the emulator's webhooks (what `npm start` does). */
+  webhooks?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,6 +33,8 @@ export interface Sandbox {
   preview: PreviewServer;
   env: Record<string, string>;
   scored: ScoreAllReport;
+  /** `serve` and the emulator's webhook sender, when started with `webhooks: true`. */
+  webhooks: SandboxWebhooks | null;
   close(): Promise<void>;
 }
 
@@ -55,10 +60,19 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
-    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }), { port: options.port, host: options.host, onError });
+    const queueFile = options.db === ':memory:' ? ':memory:' : join(dirname(options.db), 'sandbox-serve-queue.sqlite');
+    const webhooks = options.webhooks ? await startSandboxWebhooks({ emulator, env, config: options.config, host: options.host, queueFile, log }) : null;
+    let preview: PreviewServer;
+    try {
+      const backend = createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }, { autoRescore: webhooks !== null });
+      preview = await startPreviewServer(backend, { port: options.port, host: options.host, onError });
+    } catch (err) {
+      await webhooks?.close();
+      throw err;
+    }
     return {
-      url: preview.url, emulator, preview, env, scored,
-      close: async () => { await preview.close(); await emulator.close(); },
+      url: preview.url, emulator, preview, env, scored, webhooks,
+      close: async () => { await preview.close(); await webhooks?.close(); await emulator.close(); },
     };
   } catch (err) {
     await emulator.close();

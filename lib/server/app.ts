@@ -16,7 +16,7 @@ export interface ServeAppDeps {
   metrics: Metrics;
   clientSecret: string;
   /** The origin (and path prefix) HubSpot calls, e.g. https://leads.example.com: what it signs. */
-  publicUrl: string;
+  publicUrl: string | (() => string);
   config: Config;
   rescoreOne: (contactId: string) => Promise<RescoreSuccess>;
   /** Called after events were queued, so a worker starts now. */
@@ -42,7 +42,7 @@ export function hubspotError(c: Context, status: 400 | 401 | 404 | 413 | 500 | 5
 
 export function createServeApp(deps: ServeAppDeps): Hono {
   const now = deps.now ?? Date.now;
-  const base = deps.publicUrl.replace(/\/+$/, '');
+  const base = () => (typeof deps.publicUrl === 'string' ? deps.publicUrl : deps.publicUrl()).replace(/\/+$/, '');
   const inFlight = new Map<string, Promise<ActionAnswer>>();
   const app = new Hono();
 
@@ -53,7 +53,7 @@ export function createServeApp(deps: ServeAppDeps): Hono {
 
   const signedRequest = (c: Context, body: string) => {
     const url = new URL(c.req.url);
-    return { method: c.req.method, uri: `${base}${url.pathname}${url.search}`, body, headers: { get: (n: string) => c.req.header(n) ?? null } };
+    return { method: c.req.method, uri: `${base()}${url.pathname}${url.search}`, body, headers: { get: (n: string) => c.req.header(n) ?? null } };
   };
   const refuse = (c: Context, check: Exclude<SignatureCheck, { ok: true }>) => {
     deps.metrics.inc('signatures_rejected_total');

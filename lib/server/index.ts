@@ -46,6 +46,8 @@ export interface ServeOptions {
   /** Replaces the single-contact re-score (the batch re-score, or a test double). */
   rescoreContacts?: (deps: RescoreDeps) => RescoreContacts;
   postgres?: PostgresQueueOptions;
+  /** The sandbox: HubSpot (the emulator) calls the URL serve listens on, so that is what is signed. */
+  publicUrlIsListenUrl?: boolean;
   /** How long a contact stays with a worker that died before another takes it. Default 60 s. */
   leaseMs?: number;
   /** Coalescing window after a contact's first change. Default 1 s. */
@@ -68,9 +70,10 @@ export async function openQueue(spec: QueueSpec, pg?: PostgresQueueOptions): Pro
 }
 
 export async function startServe(o: ServeOptions): Promise<RunningServe> {
-  const settings = settingsFromEnv(o.env);
+  const settings = settingsFromEnv(o.publicUrlIsListenUrl ? { LEAD_DECISIONS_PUBLIC_URL: 'http://127.0.0.1', ...o.env } : o.env);
   if (!settings.ok) throw new Error(settings.message);
   const metrics = createMetrics();
+  let listenUrl = '';
   const base = depsFromEnv(o.env, o.config);
   const deps: RescoreDeps = { ...base, crm: countingGateway(base.crm, (n) => metrics.inc('hubspot_calls_total', n)), ...(o.now ? { clock: { now: o.now } } : {}) };
   const leaseMs = o.leaseMs ?? 60_000;
@@ -81,7 +84,8 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     leaseMs, idleMs: o.idleMs, log: o.log,
   });
   const app = createServeApp({
-    queue, metrics, clientSecret: settings.settings.clientSecret, publicUrl: settings.settings.publicUrl, config: o.config,
+    queue, metrics, clientSecret: settings.settings.clientSecret, config: o.config,
+    publicUrl: o.publicUrlIsListenUrl ? () => listenUrl : settings.settings.publicUrl,
     rescoreOne: (id) => rescoreContact(id, deps), onQueued: () => { setTimeout(() => processor.kick(), settleMs + 10).unref(); }, settleMs,
     now: o.now ? () => o.now!().getTime() : undefined, log: o.log,
   });
@@ -98,9 +102,10 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closed: Promise<void> | null = null;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, port, queue, metrics,
+    url: listenUrl, port, queue, metrics,
     close: () => {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
