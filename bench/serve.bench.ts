@@ -1,0 +1,68 @@
+// `serve` figures against the emulator: HubSpot calls per 100 webhook events (target ≤ 4) in a
+// page-view storm, events per second accepted (until every delivery got its 200) and processed
+// (until the queue drained), and the workflow action's answer latency (p50/p99).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Figures } from './run.ts';
+import { functionConfig } from '../lib/functions/shell.ts';
+import { startServe } from '../lib/server/index.ts';
+import { signV2 } from '../lib/server/signatures.ts';
+import { createContact, HIGH_INTENT_CONTACT, startFunctionEmulator } from '../test/functions/helpers.ts';
+import { buildStorm, deliverAll, PUBLIC_URL, SECRET, waitFor } from '../test/server/storm.ts';
+
+const CONTACTS = 100;
+const EVENTS = 2_000;
+const ACTIONS = 200;
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+};
+
+export async function run(): Promise<Figures> {
+  const fx = await startFunctionEmulator({ contacts: 0, rateLimit: { enabled: false } });
+  const dir = mkdtempSync(join(tmpdir(), 'ld-serve-bench-'));
+  const serve = await startServe({
+    port: 0, queue: { kind: 'sqlite', file: join(dir, 'queue.sqlite') }, config: functionConfig(), settleMs: 500, idleMs: 20,
+    env: { ...fx.env, HUBSPOT_CLIENT_SECRET: SECRET, LEAD_DECISIONS_PUBLIC_URL: PUBLIC_URL },
+  });
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < CONTACTS; i++) ids.push(await createContact(fx, i % 4 === 0 ? HIGH_INTENT_CONTACT(`bench${i}`) : { email: `lead${i}@example${i % 7}.com`, jobtitle: 'Engineer' }));
+    const storm = buildStorm({ contacts: ids, forgedContacts: [], events: EVENTS, startAt: Date.now() - 60_000, seed: 5 });
+    const deliveries = storm.deliveries.filter((d) => !d.forged);
+    const sent = deliveries.reduce((n, d) => n + d.events.length, 0);
+
+    fx.emu.requestLog.clear();
+    const started = performance.now();
+    const statuses = await deliverAll([serve.url], deliveries);
+    const accepted = performance.now();
+    await waitFor('the queue to drain', async () => (await serve.queue.depth()) === 0 && serve.metrics.get('contacts_rescored_total') >= CONTACTS, 120_000);
+    const processed = performance.now();
+    const calls = fx.emu.requestLog.entries().length;
+    const refused = statuses.filter((s) => s !== 200).length;
+
+    const latencies: number[] = [];
+    for (let i = 0; i < ACTIONS; i++) {
+      const body = JSON.stringify({ callbackId: `bench-${i}`, object: { objectId: Number(ids[i % ids.length]), objectType: 'CONTACT' }, inputFields: {} });
+      const t = performance.now();
+      const res = await fetch(`${serve.url}/workflow-actions/decide`, { method: 'POST', body, headers: { 'content-type': 'application/json', 'x-hubspot-signature': signV2(SECRET, 'POST', `${PUBLIC_URL}/workflow-actions/decide`, body) } });
+      await res.arrayBuffer();
+      latencies.push(performance.now() - t);
+    }
+
+    const note = `${sent} events (${storm.copies} duplicates, reordered) for ${CONTACTS} contacts in ${deliveries.length} deliveries; ${refused} not 200`;
+    return {
+      'serve.hubspot_calls_per_100_events': { value: Math.round((calls / sent) * 100 * 100) / 100, unit: 'calls', note: `target ≤ 4; ${calls} calls, ${serve.metrics.get('contacts_rescored_total')} contact re-scores. ${note}` },
+      'serve.events_accepted_per_s': { value: Math.round(sent / ((accepted - started) / 1000)), unit: 'events/s', note: 'until every delivery was durably queued and answered 200 (4 concurrent deliveries)' },
+      'serve.events_processed_per_s': { value: Math.round(sent / ((processed - started) / 1000)), unit: 'events/s', note: 'until the queue drained, re-scores included (500 ms coalescing window)' },
+      'serve.workflow_action_p50_ms': { value: percentile(latencies, 50), unit: 'ms', note: `${ACTIONS} Decide lead calls, one after another, against the emulator` },
+      'serve.workflow_action_p99_ms': { value: percentile(latencies, 99), unit: 'ms' },
+    };
+  } finally {
+    await serve.close();
+    await fx.emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
