@@ -137,14 +137,19 @@ export interface ContactSnapshot {
   company: CrmRecord | null;
   /** History of the company's fact properties (newest first), to tell person-set values apart. */
   companyHistory: Record<string, PropertyHistoryEntry[]>;
+  /** History of the contact properties asked for (the activity the engine scores), newest first. */
+  contactHistory: Record<string, PropertyHistoryEntry[]>;
   /** Tasks this product created for the contact. */
   notifications: NotificationRecord[];
 }
 
 /** The reads and writes of a single-contact re-score, shaped for as few round trips as possible. */
 export interface RescoreGateway {
-  /** Contact with company and task associations (1 call), then company-with-history ∥ task bodies (1 round trip). */
-  readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactSnapshot | null>;
+  /**
+   * Contact with company and task associations and the history of `historyProperties` (1 call),
+   * then company-with-history ∥ task bodies (1 round trip).
+   */
+  readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactSnapshot | null>;
   /** Tasks owned by the owner created since the given time (1 search call). */
   countOwnerTasksSince(ownerId: string, sinceIso: string): Promise<number>;
   /** Creates the task associated with the contact (1 call), its dedupe key marked in the body. */
