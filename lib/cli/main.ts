@@ -4,6 +4,7 @@ import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
+import { registerRescore } from './commands/rescore.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
   registerEmulator(program);
   registerProvision(program);
   registerDev(program);
+  registerRescore(program);
   return program;
 }
 
