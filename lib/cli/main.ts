@@ -5,6 +5,7 @@ import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerRescore } from './commands/rescore.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -16,6 +17,7 @@ export function buildProgram(): Command {
   registerProvision(program);
   registerDev(program);
   registerServe(program);
+  registerRescore(program);
   return program;
 }
 

@@ -7,7 +7,8 @@ import { startPreviewServer, type PreviewServer } from '../../local/preview/inde
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
 import { runProvision } from '../cli/commands/provision.ts';
 import type { Config } from '../core/config.ts';
-import { createCompanyHistoryReader } from './company-facts.ts';
+import { createHubSpotBulkCrm } from '../adapters/hubspot/bulk-crm.ts';
+import { createHubSpotContext } from '../adapters/hubspot/gateway.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
@@ -53,10 +54,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const provision = await runProvision(gateway, options.config.classification.tracks);
     log(`Properties: ${provision.lines.at(-1) ?? ''}`);
     const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
-    const scored = await scoreAllContacts(gateway, createCompanyHistoryReader(client), options.config, () => new Date(), (done) => {
+    const bulk = createHubSpotBulkCrm(createHubSpotContext({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }));
+    const scored = await scoreAllContacts(bulk, options.config, () => new Date(), (done) => {
       if (done % 1000 === 0) log(`  scored ${done} contacts…`);
     });
-    log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
+    log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged, ${scored.tasks} tasks; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);

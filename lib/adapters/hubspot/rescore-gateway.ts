@@ -76,11 +76,12 @@ export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGat
 export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date = () => new Date()): RescoreGateway {
   const { client } = ctx;
   return {
-    async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
+    async readSnapshot(contactId, contactProps, companyProps, historyProps = []): Promise<ContactSnapshot | null> {
       let contact;
       try {
+        // The activity history rides on the same GET: one object is far below the history cap of 50.
         contact = await ctx.call(`read contact ${contactId}`, () =>
-          client.crm.contacts.basicApi.getById(contactId, [...contactProps], undefined, ['companies', 'tasks']));
+          client.crm.contacts.basicApi.getById(contactId, [...contactProps], historyProps.length > 0 ? [...historyProps] : undefined, ['companies', 'tasks']));
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
@@ -95,7 +96,10 @@ export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date
         companyId ? readCompany(ctx, companyId, companyProps) : Promise.resolve(null),
         readNotifications(ctx, taskIds),
       ]);
-      return { contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {}, notifications };
+      return {
+        contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {},
+        contactHistory: historyProps.length > 0 ? toHistory(contact.propertiesWithHistory, historyProps) : {}, notifications,
+      };
     },
 
     async countOwnerTasksSince(ownerId, sinceIso) {

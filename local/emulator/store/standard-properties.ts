@@ -102,6 +102,10 @@ const contacts: PropertyDef[] = [
   def('recent_conversion_event_name', 'Recent Conversion', 'string', { group: 'conversioninformation', ...ro, calculated: true }),
   def('first_conversion_date', 'First Conversion Date', 'datetime', { group: 'conversioninformation', ...ro, calculated: true }),
   def('hs_analytics_num_page_views', 'Number of Pageviews', 'number', analytics),
+  // Email and meeting activity the engine scores from its history (lib/core/activity-properties.ts).
+  def('hs_email_click', 'Marketing emails clicked', 'number', { group: 'emailinformation', ...ro, calculated: true }),
+  def('hs_email_replied', 'Marketing emails replied', 'number', { group: 'emailinformation', ...ro, calculated: true }),
+  def('engagements_last_meeting_booked', 'Date of last meeting booked in meetings tool', 'datetime', { group: 'sales_properties', ...ro }),
   def('hs_analytics_num_visits', 'Number of Sessions', 'number', analytics),
   def('hs_analytics_last_visit_timestamp', 'Time of Last Session', 'datetime', analytics),
   def('hs_analytics_first_timestamp', 'Time First Seen', 'datetime', analytics),
@@ -159,7 +163,8 @@ export const STANDARD_PROPERTIES: Record<ObjectType, PropertyDef[]> = { contacts
 const group = (name: string, label: string, displayOrder: number): PropertyGroupDef => ({ name, label, displayOrder, archived: false });
 export const STANDARD_GROUPS: Record<ObjectType, PropertyGroupDef[]> = {
   contacts: [group('contactinformation', 'Contact information', 0), group('sales_properties', 'Sales properties', 1),
-    group('conversioninformation', 'Conversion information', 2), group('analyticsinformation', 'Web analytics history', 3)],
+    group('conversioninformation', 'Conversion information', 2), group('analyticsinformation', 'Web analytics history', 3),
+    group('emailinformation', 'Email information', 4)],
   companies: [group('companyinformation', 'Company information', 0)],
   deals: [group('dealinformation', 'Deal information', 0)],
   notes: [group('noteinformation', 'Note information', 0)],
