@@ -11,7 +11,11 @@ import { startProcessor } from './processor.ts';
 import type { QueueSpec, WebhookQueue } from './queue.ts';
 import { openPostgresQueue, type PostgresQueueOptions } from './queue-postgres.ts';
 import { openSqliteQueue } from './queue-sqlite.ts';
-import { countingGateway, singleContactRescore, type RescoreContacts } from './rescore-port.ts';
+import { batchRescore, countingGateway, singleContactRescore } from './rescore-port.ts';
+import { createHubSpotContext } from '../adapters/hubspot/gateway.ts';
+import { createHubSpotBulkCrm } from '../adapters/hubspot/bulk-crm.ts';
+import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../adapters/index.ts';
+import { FUNCTION_RETRIES } from '../functions/adapters.ts';
 
 /** Long enough to gather a burst of page views into one decision, short enough to feel live. */
 export const DEFAULT_SETTLE_MS = 1000;
@@ -43,8 +47,8 @@ export interface ServeOptions {
   queue: QueueSpec;
   env: Env;
   config: Config;
-  /** Replaces the single-contact re-score (the batch re-score, or a test double). */
-  rescoreContacts?: (deps: RescoreDeps) => RescoreContacts;
+  /** How the worker re-scores: the batch re-score (default), or one contact at a time (the card's service; a baseline). */
+  processing?: 'batch' | 'single';
   postgres?: PostgresQueueOptions;
   /** The sandbox: HubSpot (the emulator) calls the URL serve listens on, so that is what is signed. */
   publicUrlIsListenUrl?: boolean;
@@ -79,8 +83,12 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const leaseMs = o.leaseMs ?? 60_000;
   const settleMs = o.settleMs ?? DEFAULT_SETTLE_MS;
   const queue = await openQueue(o.queue, { leaseSeconds: Math.max(1, Math.round(leaseMs / 1000)), maintenanceSeconds: Math.max(1, Math.min(30, Math.round(leaseMs / 2000))), ...o.postgres });
+  // Every HubSpot call of the batch path goes through ctx.call: counted there, exactly.
+  const ctx = createHubSpotContext({ accessToken: readToken(o.env), basePath: o.env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL, retries: FUNCTION_RETRIES });
+  const bulk = createHubSpotBulkCrm({ ...ctx, call: (operation, fn) => { metrics.inc('hubspot_calls_total'); return ctx.call(operation, fn); } });
+  const rescore = o.processing === 'single' ? singleContactRescore(deps) : batchRescore({ crm: bulk, config: o.config, clock: deps.clock, ledger: queue.ledger });
   const processor = startProcessor({
-    queue, metrics, rescore: (o.rescoreContacts ?? singleContactRescore)(deps),
+    queue, metrics, rescore,
     leaseMs, idleMs: o.idleMs, log: o.log,
   });
   const app = createServeApp({

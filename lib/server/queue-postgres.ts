@@ -5,6 +5,10 @@
 // means both are committed.
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { randomUUID } from 'node:crypto';
+import type { SideEffectLedger } from '../services/side-effect-ledger.ts';
+import { toLedgerEntry, type LedgerRow } from './ledger-sqlite.ts';
+import type { ContactChange } from './events.ts';
 import type { Claim, EnqueueResult, WebhookQueue } from './queue.ts';
 import { DEDUPE_RETENTION_MS } from './queue-sqlite.ts';
 
@@ -23,6 +27,12 @@ CREATE TABLE IF NOT EXISTS lead_decisions.seen_events (key TEXT PRIMARY KEY, rec
 CREATE INDEX IF NOT EXISTS seen_events_at ON lead_decisions.seen_events (received_at);
 CREATE TABLE IF NOT EXISTS lead_decisions.watermarks (contact_id TEXT NOT NULL, property TEXT NOT NULL, occurred_at BIGINT NOT NULL, PRIMARY KEY (contact_id, property));
 CREATE TABLE IF NOT EXISTS lead_decisions.answers (callback_id TEXT PRIMARY KEY, answer JSONB NOT NULL, stored_at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS lead_decisions.ledger (
+  contact_id TEXT NOT NULL, dedupe_key TEXT NOT NULL, owner_id TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
+  state TEXT NOT NULL, recorded_at TEXT NOT NULL, task_id TEXT, seq BIGSERIAL,
+  claimed_by TEXT, claimed_until BIGINT,
+  PRIMARY KEY (contact_id, dedupe_key));
+CREATE INDEX IF NOT EXISTS ledger_open ON lead_decisions.ledger (seq) WHERE state <> 'done';
 `;
 
 export async function openPostgresQueue(url: string, options: PostgresQueueOptions = {}): Promise<WebhookQueue> {
@@ -55,24 +65,42 @@ export async function openPostgresQueue(url: string, options: PostgresQueueOptio
 
   return {
     kind: 'postgres',
+    ledger: createPostgresLedger(pool, leaseSeconds),
     async enqueue(changes, receivedAt, settleMs = 0) {
       const out: EnqueueResult = { accepted: 0, duplicates: 0, stale: 0, contacts: 0 };
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const contacts = new Set<string>();
+        // Locks are taken in one global order (event keys sorted, then contact properties sorted,
+        // then jobs by contact), so concurrent deliveries wait for each other but never deadlock.
+        const keys = [...new Set(changes.map((c) => c.key))].sort();
+        const inserted = await client.query('INSERT INTO lead_decisions.seen_events (key, received_at) SELECT k, $2 FROM unnest($1::text[]) AS k ORDER BY k ON CONFLICT DO NOTHING RETURNING key', [keys, receivedAt]);
+        const fresh = new Set((inserted.rows as { key: string }[]).map((r) => r.key));
+        const byProperty = new Map<string, ContactChange[]>();
         for (const c of changes) {
-          const seen = await client.query('INSERT INTO lead_decisions.seen_events (key, received_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [c.key, receivedAt]);
-          if (seen.rowCount === 0) { out.duplicates++; continue; }
-          const mark = await client.query(`INSERT INTO lead_decisions.watermarks (contact_id, property, occurred_at) VALUES ($1, $2, $3)
-            ON CONFLICT (contact_id, property) DO UPDATE SET occurred_at = EXCLUDED.occurred_at WHERE watermarks.occurred_at < EXCLUDED.occurred_at`, [c.contactId, c.property, c.occurredAt]);
-          if (mark.rowCount === 0) { out.stale++; continue; }
-          out.accepted++;
-          contacts.add(c.contactId);
+          if (!fresh.delete(c.key)) { out.duplicates++; continue; }
+          const k = `${c.contactId}\u0000${c.property}`;
+          byProperty.set(k, [...(byProperty.get(k) ?? []), c]);
+        }
+        const contacts = new Set<string>();
+        for (const k of [...byProperty.keys()].sort()) {
+          const list = byProperty.get(k)!;
+          const newest = Math.max(...list.map((c) => c.occurredAt));
+          const prev = await client.query('SELECT occurred_at FROM lead_decisions.watermarks WHERE contact_id = $1 AND property = $2 FOR UPDATE', [list[0]!.contactId, list[0]!.property]);
+          await client.query(`INSERT INTO lead_decisions.watermarks (contact_id, property, occurred_at) VALUES ($1, $2, $3)
+            ON CONFLICT (contact_id, property) DO UPDATE SET occurred_at = GREATEST(watermarks.occurred_at, EXCLUDED.occurred_at)`, [list[0]!.contactId, list[0]!.property, newest]);
+          // In delivery order, as the SQLite queue does: a change not newer than the last applied is stale.
+          let applied = prev.rows.length === 0 ? -Infinity : Number((prev.rows[0] as { occurred_at: string }).occurred_at);
+          for (const c of list) {
+            if (c.occurredAt <= applied) { out.stale++; continue; }
+            applied = c.occurredAt;
+            out.accepted++;
+            contacts.add(c.contactId);
+          }
         }
         if (contacts.size > 0) {
           const db = { executeSql: async (text: string, values: unknown[]) => client.query(text, values) };
-          await boss.insert([...contacts].map((id) => ({ name: RESCORE_QUEUE, data: { contactId: id }, singletonKey: id, startAfter: `${settleMs / 1000} seconds` })), { db });
+          await boss.insert([...contacts].sort().map((id) => ({ name: RESCORE_QUEUE, data: { contactId: id }, singletonKey: id, startAfter: `${settleMs / 1000} seconds` })), { db });
         }
         if (receivedAt - lastPrune > 3_600_000) {
           await client.query('DELETE FROM lead_decisions.seen_events WHERE received_at < $1', [receivedAt - DEDUPE_RETENTION_MS]);
@@ -113,6 +141,39 @@ export async function openPostgresQueue(url: string, options: PostgresQueueOptio
     async close() {
       await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
       await pool.end().catch(() => {});
+    },
+  };
+}
+
+/**
+ * The ledger shared by every instance. An instance settles only the open entries it claimed
+ * (for one lease): two instances never create the same task, and the entries of an instance
+ * that died are claimed by another once its lease ran out (a `sent` one is then looked up in
+ * HubSpot by its marker before it is created again).
+ */
+function createPostgresLedger(pool: pg.Pool, leaseSeconds: number): SideEffectLedger {
+  const me = randomUUID();
+  return {
+    async entriesFor(ids) {
+      const r = await pool.query('SELECT * FROM lead_decisions.ledger WHERE contact_id = ANY($1)', [[...ids]]);
+      return (r.rows as LedgerRow[]).map(toLedgerEntry);
+    },
+    async record(entries) {
+      for (const e of entries) {
+        await pool.query(`INSERT INTO lead_decisions.ledger (contact_id, dedupe_key, owner_id, subject, body, state, recorded_at, claimed_by, claimed_until)
+          VALUES ($1, $2, $3, $4, $5, 'queued', $6, $7, $8) ON CONFLICT DO NOTHING`, [e.contactId, e.dedupeKey, e.ownerId, e.subject, e.body, e.recordedAt, me, Date.now() + leaseSeconds * 1000]);
+      }
+    },
+    async mark(keys, state) {
+      for (const k of keys) {
+        await pool.query('UPDATE lead_decisions.ledger SET state = $1, task_id = coalesce($2, task_id) WHERE contact_id = $3 AND dedupe_key = $4', [state, k.taskId ?? null, k.contactId, k.dedupeKey]);
+      }
+    },
+    async unfinished() {
+      const now = Date.now();
+      const r = await pool.query(`UPDATE lead_decisions.ledger SET claimed_by = $1, claimed_until = $2
+        WHERE state <> 'done' AND (claimed_by = $1 OR claimed_by IS NULL OR claimed_until < $3) RETURNING *`, [me, now + leaseSeconds * 1000, now]);
+      return (r.rows as (LedgerRow & { seq: string })[]).sort((a, b) => Number(a.seq) - Number(b.seq)).map(toLedgerEntry);
     },
   };
 }

@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ContactChange } from './events.ts';
 import type { Claim, EnqueueResult, WebhookQueue } from './queue.ts';
+import { createSqliteLedger } from './ledger-sqlite.ts';
 
 /** HubSpot retries for 24 hours: an event identity older than that cannot come back. */
 export const DEDUPE_RETENTION_MS = 25 * 3_600_000;
@@ -91,6 +92,7 @@ export function openSqliteQueue(file: string, now: () => number = Date.now): Web
 
   return {
     kind: 'sqlite',
+    ledger: createSqliteLedger(db),
     enqueue: async (changes, receivedAt, settleMs = 0) => enqueue(changes, receivedAt, settleMs),
     claim: async (max, leaseMs) => claim(max, leaseMs),
     complete: async (claims) => complete(claims),

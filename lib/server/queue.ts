@@ -1,6 +1,7 @@
 // The durable queue behind `serve`: one port, two adapters (SQLite for one host, PostgreSQL via
 // pg-boss for several). It dedupes events by identity, keeps the newest occurredAt applied per
 // contact and property, and hands out contacts (coalesced: one entry per contact) to re-score.
+import type { SideEffectLedger } from '../services/side-effect-ledger.ts';
 import type { ContactChange } from './events.ts';
 
 export interface EnqueueResult {
@@ -24,6 +25,8 @@ export interface StoredAnswer {
 
 export interface WebhookQueue {
   readonly kind: 'sqlite' | 'postgres';
+  /** Where the batch re-score records each task before creating it (shared by every instance). */
+  readonly ledger: SideEffectLedger;
   /**
    * Records the changes durably and atomically: when it resolves, a crash loses none of them.
    * A contact that was not waiting yet becomes available `settleMs` later, so a burst of changes

@@ -1,8 +1,11 @@
 // What the queue worker needs from the engine: re-score these contacts, say which failed.
-// The batch re-score (lib/services/batch-rescore.ts) fits this port; until it is wired, the
-// single-contact service does, one contact at a time (correct, but more calls per contact).
+// `batchRescore` (the default) runs the shared batch re-score; `singleContactRescore` runs the
+// card's single-contact service, one contact at a time (more calls; kept for comparison).
 import { NotFoundError, RateLimitError } from '../errors.ts';
-import type { RescoreGateway } from '../ports.ts';
+import type { Config } from '../core/config.ts';
+import type { BulkCrm, Clock, RescoreGateway } from '../ports.ts';
+import { rescoreContactIds } from '../services/batch-rescore.ts';
+import type { SideEffectLedger } from '../services/side-effect-ledger.ts';
 import { rescoreContact, type RescoreDeps } from '../services/rescore.ts';
 
 export interface RescoreOutcome {
@@ -51,3 +54,27 @@ export function singleContactRescore(deps: RescoreDeps, parallel = 4): RescoreCo
     return out;
   };
 }
+
+/**
+ * The webhook path proper: the batch re-score (lib/services/batch-rescore.ts) over the contacts
+ * of one claim — reads of 50 with history, one batch update, tasks through the queue's ledger.
+ * A contact whose update failed comes back; a task not yet confirmed stays in the ledger, which
+ * the next batch settles, so its contact is done.
+ */
+export function batchRescore(deps: { crm: BulkCrm; config: Config; clock: Clock; ledger: SideEffectLedger }): RescoreContacts {
+  return async (ids) => {
+    let report;
+    try {
+      report = await rescoreContactIds(ids, { crm: deps.crm, config: deps.config, now: deps.clock.now(), ledger: deps.ledger });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { done: [], failed: ids.map((id) => ({ id, message })) };
+    }
+    const failed = new Map<string, string>();
+    for (const e of report.errors) if (RETRY_CODES.has(e.code)) failed.set(e.contactId, e.message);
+    return { done: ids.filter((id) => !failed.has(id)), failed: [...failed].map(([id, message]) => ({ id, message })) };
+  };
+}
+
+/** Failures worth another pass; `not_found` (deleted) and task codes (the ledger settles those) are not. */
+const RETRY_CODES: ReadonlySet<string> = new Set(['update_failed', 'update_rejected']);
