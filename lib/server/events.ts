@@ -1,7 +1,7 @@
 // The webhook body, parsed once at the edge: an array of at most 100 events. Only contact
 // events matter here; others are acknowledged and ignored.
 import { z } from 'zod';
-import { CONTRACT_PROPERTIES } from '../core/contract.ts';
+import { WRITABLE_PROPERTIES } from '../core/contract.ts';
 
 const Id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,20}$/)]).transform(String);
 
@@ -42,8 +42,9 @@ export function isContactEvent(e: WebhookEvent): boolean {
   return e.subscriptionType.startsWith('contact.') || e.objectTypeId === '0-1';
 }
 
-// Our own outputs: a change to them is the echo of a decision, never a reason for another one.
-const OWN_OUTPUTS: ReadonlySet<string> = new Set(CONTRACT_PROPERTIES);
+// What decisions write (our properties, the lifecycle stage, the owner): a change to them is
+// most likely the echo of a decision (ours, or the card's Re-score), never a reason for another.
+const OWN_OUTPUTS: ReadonlySet<string> = new Set(WRITABLE_PROPERTIES);
 
 /** Only creations and property changes of inputs lead to a re-score (deletions and merges do not). */
 export function toContactChange(e: WebhookEvent): ContactChange | null {

@@ -5,6 +5,8 @@ import type { Config } from '../core/config.ts';
 import { depsFromEnv } from '../functions/adapters.ts';
 import type { Env } from '../functions/shell.ts';
 import { rescoreContact, type RescoreDeps } from '../services/rescore.ts';
+import type { SideEffectLedger } from '../services/side-effect-ledger.ts';
+import { taskDedupeKey } from '../core/notify.ts';
 import { createServeApp } from './app.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { startProcessor } from './processor.ts';
@@ -69,6 +71,21 @@ export interface RunningServe {
   close(): Promise<void>;
 }
 
+/**
+ * The workflow action's re-score (the card's service: it answers one contact with every output
+ * field). A task it creates is written into the queue's ledger as done, so the batch re-score of
+ * a webhook for the same activity finds it and does not create it again.
+ */
+async function rescoreAndRecord(contactId: string, deps: RescoreDeps, ledger: SideEffectLedger) {
+  const reply = await rescoreContact(contactId, deps);
+  if (reply.taskCreated && reply.ownerId) {
+    const entry = { contactId, ownerId: reply.ownerId, dedupeKey: taskDedupeKey(contactId, reply.decision.decisionKey), subject: 'Follow-up task (created by the Decide lead action)', body: '', recordedAt: deps.clock.now().toISOString() };
+    await ledger.record([entry]);
+    await ledger.mark([entry], 'done');
+  }
+  return reply;
+}
+
 export async function openQueue(spec: QueueSpec, pg?: PostgresQueueOptions): Promise<WebhookQueue> {
   return spec.kind === 'sqlite' ? openSqliteQueue(spec.file) : openPostgresQueue(spec.url, pg);
 }
@@ -94,7 +111,7 @@ export async function startServe(o: ServeOptions): Promise<RunningServe> {
   const app = createServeApp({
     queue, metrics, clientSecret: settings.settings.clientSecret, config: o.config,
     publicUrl: o.publicUrlIsListenUrl ? () => listenUrl : settings.settings.publicUrl,
-    rescoreOne: (id) => rescoreContact(id, deps), onQueued: () => { setTimeout(() => processor.kick(), settleMs + 10).unref(); }, settleMs,
+    rescoreOne: (id) => rescoreAndRecord(id, deps, queue.ledger), onQueued: () => { setTimeout(() => processor.kick(), settleMs + 10).unref(); }, settleMs,
     now: o.now ? () => o.now!().getTime() : undefined, log: o.log,
   });
   const host = o.host ?? '127.0.0.1';

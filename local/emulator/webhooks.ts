@@ -47,8 +47,7 @@ export interface WebhookEventBody {
  * say: what the engine reads, without what it writes (a decision must not trigger another).
  */
 export const DEFAULT_WEBHOOK_PROPERTIES = [
-  'email', 'firstname', 'lastname', 'phone', 'mobilephone', 'country', 'state', 'city', 'jobtitle', 'company', 'website',
-  'lifecyclestage', 'hubspot_owner_id', 'hs_lead_status', 'hs_analytics_num_page_views', 'num_conversion_events',
+  'email', 'firstname', 'lastname', 'mobilephone', 'country', 'state', 'city', 'jobtitle', 'company', 'website', 'hs_lead_status', 'hs_analytics_num_page_views', 'num_conversion_events',
   'hs_analytics_last_visit_timestamp', 'recent_conversion_date', 'recent_conversion_event_name', 'notes_last_contacted',
   'hs_last_sales_activity_timestamp', 'industry', 'numemployees',
 ] as const;

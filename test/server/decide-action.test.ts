@@ -5,7 +5,7 @@ import { functionConfig } from '../../lib/functions/shell.ts';
 import { startServe, type RunningServe } from '../../lib/server/index.ts';
 import { signV2, signV3 } from '../../lib/server/signatures.ts';
 import { createContact, HIGH_INTENT_CONTACT, SOFTWARE_COMPANY, startFunctionEmulator, storedContact, taskIdsOf, type FunctionEmulator } from '../functions/helpers.ts';
-import { PUBLIC_URL, SECRET } from './storm.ts';
+import { PUBLIC_URL, SECRET, waitFor } from './storm.ts';
 
 const ACTION_URI = `${PUBLIC_URL}/workflow-actions/decide`;
 let fx: FunctionEmulator;
@@ -55,6 +55,15 @@ describe('POST /workflow-actions/decide', () => {
       last_decision_reason: stored['last_decision_reason'],
     });
     // A hot lead: the follow-up task, like Re-score would create it.
+    expect(taskIdsOf(fx, contactId)).toHaveLength(1);
+  });
+
+  it('a webhook for the same contact afterwards re-scores it without a second task (the action wrote it into the ledger)', async () => {
+    const body = JSON.stringify([{ eventId: 1, subscriptionId: 5, portalId: 1, occurredAt: Date.now(), subscriptionType: 'object.propertyChange', objectTypeId: '0-1', objectId: Number(contactId), propertyName: 'firstname', propertyValue: 'Ada' }]);
+    const ts = Date.now();
+    const res = await fetch(`${serve.url}/webhooks/hubspot`, { method: 'POST', body, headers: { 'x-hubspot-signature-v3': signV3(SECRET, 'POST', `${PUBLIC_URL}/webhooks/hubspot`, body, ts), 'x-hubspot-request-timestamp': String(ts) } });
+    expect(res.status).toBe(200);
+    await waitFor('the webhook re-score', async () => (await serve.queue.depth()) === 0 && serve.metrics.get('contacts_rescored_total') === 1);
     expect(taskIdsOf(fx, contactId)).toHaveLength(1);
   });
 
