@@ -29,7 +29,7 @@ import type { Decision, DecisionInput } from '../core/types.ts';
 import type { BulkContact, BulkCrm, CompanyWithHistory } from '../ports.ts';
 import { companyFacts, companyPropertiesWithFacts, FACT_PROPERTIES } from '../sandbox/company-facts.ts';
 import { contactsByIds, readAhead, type ContactBatch } from './contact-sources.ts';
-import type { SideEffectLedger } from './side-effect-ledger.ts';
+import { ledgerKey, stopsRun, type SideEffectLedger } from './side-effect-ledger.ts';
 import { settleTasks } from './task-settler.ts';
 
 export type { ContactBatch } from './contact-sources.ts';
@@ -100,8 +100,8 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
   const windowStart = new Date(deps.now.getTime() - deps.config.notify.throttleWindowHours * 3_600_000).toISOString();
   const earlierTasks = deps.dryRun ? {} : await deps.ledger.countByOwner(windowStart, deps.now.toISOString());
   const fail = (failure: ContactFailure): void => { report.errors.push(failure); hooks.onError?.(failure); };
-  const attempted = new Set<string>();
-  const settle = () => (deps.dryRun ? Promise.resolve() : settleTasks(deps.crm, deps.ledger, attempted, fail, (n) => { report.tasks += n; }));
+  const attempts = new Map<string, number>();
+  const settle = () => (deps.dryRun ? Promise.resolve() : settleTasks(deps.crm, deps.ledger, attempts, fail, (n) => { report.tasks += n; }));
 
   // Whatever an interrupted run left unsettled goes first.
   await settle();
@@ -136,7 +136,7 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
       // Recorded before anything is created: a crash from here on cannot lose or repeat the task.
       await deps.ledger.record(queued);
       if (updates.length >= UPDATE_BATCH) await flushUpdates(deps.crm, updates, report, fail);
-      if ((await deps.ledger.unfinished()).length - attempted.size >= UPDATE_BATCH) await settle();
+      if ((await deps.ledger.unfinished()).filter((e) => !attempts.has(ledgerKey(e))).length >= UPDATE_BATCH) await settle();
     }
     awaiting = batch.cursor ?? awaiting;
     if (updates.length === 0 && awaiting !== undefined) { await hooks.onCheckpoint?.(awaiting, report); awaiting = undefined; }
@@ -215,6 +215,7 @@ async function flushUpdates(crm: BulkCrm, updates: { id: string; properties: Rec
       report.changed += result.ok.length;
       for (const f of result.failed) fail({ contactId: f.id, code: 'update_rejected', message: f.message });
     } catch (error) {
+      if (stopsRun(error)) throw error;
       // The pacer already retried: these contacts stay as they were and are named in the errors.
       const message = error instanceof Error ? error.message : String(error);
       for (const u of part) fail({ contactId: u.id, code: 'update_failed', message });

@@ -35,6 +35,14 @@ export function countByOwner(entries: Iterable<LedgerEntry>, sinceIso: string, b
   return out;
 }
 
+/**
+ * An error that must end the whole run at once (HubSpot's daily limit): it is never counted as
+ * one contact's failure, so the checkpoint does not move past the contacts it stopped.
+ */
+export function stopsRun(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { stopsRun?: unknown }).stopsRun === true;
+}
+
 export const ledgerKey = (e: { contactId: string; dedupeKey: string }): string => `${e.contactId}\u0000${e.dedupeKey}`;
 
 /** A ledger in memory: enough within one process (the sandbox, a webhook worker without a disk). */

@@ -51,6 +51,8 @@ export class Pacer {
 }
 
 export class DailyLimitError extends Error {
+  /** Ends the run at once (see stopsRun in lib/services/side-effect-ledger.ts). */
+  readonly stopsRun = true;
   constructor(readonly operation: string, readonly resumeAfter: Date) {
     super(`HubSpot's daily API limit is used up (during "${operation}"). Resume after ${resumeAfter.toISOString()} (the limit resets at midnight in the portal's time zone).`);
     this.name = 'DailyLimitError';
