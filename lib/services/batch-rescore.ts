@@ -28,8 +28,8 @@ import { decide } from '../core/pipeline.ts';
 import type { Decision, DecisionInput } from '../core/types.ts';
 import type { BulkContact, BulkCrm, CompanyWithHistory } from '../ports.ts';
 import { companyFacts, companyPropertiesWithFacts, FACT_PROPERTIES } from '../sandbox/company-facts.ts';
-import { contactsByIds, type ContactBatch } from './contact-sources.ts';
-import type { SideEffectLedger } from './side-effect-ledger.ts';
+import { contactsByIds, readAhead, type ContactBatch } from './contact-sources.ts';
+import { ledgerKey, stopsRun, type SideEffectLedger } from './side-effect-ledger.ts';
 import { settleTasks } from './task-settler.ts';
 
 export type { ContactBatch } from './contact-sources.ts';
@@ -40,6 +40,7 @@ export const UPDATE_BATCH = 100;
 const COMPANY_READ = 50;
 const COMPANY_CACHE_MAX = 50_000;
 const SAMPLE_SIZE = 10;
+const READ_AHEAD = 2;
 
 export interface BatchRescoreDeps {
   crm: BulkCrm;
@@ -95,20 +96,24 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
   const updates: { id: string; properties: Record<string, string> }[] = [];
   const tasksByOwner = report.tasksByOwner;
   const ownerLoad = deps.ownerLoad ? await deps.ownerLoad() : undefined;
+  // The per-rep throttle counts the window's tasks: earlier runs' from the ledger, this run's as it goes.
+  const windowStart = new Date(deps.now.getTime() - deps.config.notify.throttleWindowHours * 3_600_000).toISOString();
+  const earlierTasks = deps.dryRun ? {} : await deps.ledger.countByOwner(windowStart, deps.now.toISOString());
   const fail = (failure: ContactFailure): void => { report.errors.push(failure); hooks.onError?.(failure); };
-  const attempted = new Set<string>();
-  const settle = () => (deps.dryRun ? Promise.resolve() : settleTasks(deps.crm, deps.ledger, attempted, fail, (n) => { report.tasks += n; }));
+  const attempts = new Map<string, number>();
+  const settle = () => (deps.dryRun ? Promise.resolve() : settleTasks(deps.crm, deps.ledger, attempts, fail, (n) => { report.tasks += n; }));
 
   // Whatever an interrupted run left unsettled goes first.
   await settle();
   let awaiting: string | undefined;
-  for await (const batch of source) {
+  // Reading the next batch overlaps deciding and writing this one: the run is paced, not latency-bound.
+  for await (const batch of readAhead(source, READ_AHEAD)) {
     for (const id of batch.missing) fail({ contactId: id, code: 'not_found', message: `contact ${id} does not exist (or was deleted)` });
     await loadCompanies(deps.crm, companies, batch.contacts);
     const lastNotified = deps.dryRun ? new Map<string, string>() : await lastNotifiedOf(deps.ledger, batch.contacts, deps.now.toISOString());
     const queued: Parameters<SideEffectLedger['record']>[0][number][] = [];
     for (const item of batch.contacts) {
-      const decision = decideOne(item, companies, lastNotified, deps, { recentTasksByOwner: tasksByOwner, ownerLoad });
+      const decision = decideOne(item, companies, lastNotified, deps, { recentTasksByOwner: sumCounts(earlierTasks, tasksByOwner), ownerLoad });
       report.read += 1;
       const tier = decision.score.value.tier;
       report.tiers[tier] = (report.tiers[tier] ?? 0) + 1;
@@ -131,7 +136,7 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
       // Recorded before anything is created: a crash from here on cannot lose or repeat the task.
       await deps.ledger.record(queued);
       if (updates.length >= UPDATE_BATCH) await flushUpdates(deps.crm, updates, report, fail);
-      if ((await deps.ledger.unfinished()).length - attempted.size >= UPDATE_BATCH) await settle();
+      if ((await deps.ledger.unfinished()).filter((e) => !attempts.has(ledgerKey(e))).length >= UPDATE_BATCH) await settle();
     }
     awaiting = batch.cursor ?? awaiting;
     if (updates.length === 0 && awaiting !== undefined) { await hooks.onCheckpoint?.(awaiting, report); awaiting = undefined; }
@@ -162,11 +167,17 @@ function decideOne(item: BulkContact, companies: Map<string, CompanyWithHistory 
     enrichment: companyFacts({ contact: item.contact, company }, found?.history),
     context: {
       lastNotifiedAt: lastNotified.get(item.contact.id) ?? null,
-      recentTasksByOwner: { ...context.recentTasksByOwner },
+      recentTasksByOwner: context.recentTasksByOwner,
       ...(context.ownerLoad ? { ownerLoad: context.ownerLoad } : {}),
     },
   };
   return decide(input, deps.config, deps.now);
+}
+
+function sumCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 async function loadCompanies(crm: BulkCrm, cache: Map<string, CompanyWithHistory | null>, contacts: readonly BulkContact[]): Promise<void> {
@@ -195,16 +206,19 @@ async function lastNotifiedOf(ledger: SideEffectLedger, contacts: readonly BulkC
 }
 
 async function flushUpdates(crm: BulkCrm, updates: { id: string; properties: Record<string, string> }[], report: BatchRescoreReport, fail: (f: ContactFailure) => void): Promise<void> {
-  while (updates.length > 0) {
-    const part = updates.splice(0, UPDATE_BATCH);
+  const parts: { id: string; properties: Record<string, string> }[][] = [];
+  while (updates.length > 0) parts.push(updates.splice(0, UPDATE_BATCH));
+  // Sent together (the pacer spaces them): a run waits on HubSpot's latency once per flush, not per call.
+  await Promise.all(parts.map(async (part) => {
     try {
       const result = await crm.batchUpdateContacts(part);
       report.changed += result.ok.length;
       for (const f of result.failed) fail({ contactId: f.id, code: 'update_rejected', message: f.message });
     } catch (error) {
+      if (stopsRun(error)) throw error;
       // The pacer already retried: these contacts stay as they were and are named in the errors.
       const message = error instanceof Error ? error.message : String(error);
       for (const u of part) fail({ contactId: u.id, code: 'update_failed', message });
     }
-  }
+  }));
 }

@@ -12,21 +12,28 @@ export interface ContactBatch {
   cursor?: string;
 }
 
-export const BATCH_SIZE = 100;
+/** Contacts per batch: big enough that company reads (≤ 50 with history) and updates (100) go out full. */
+export const BATCH_SIZE = 500;
 
 /** Contacts by id, in the given order (duplicates dropped); the cursor counts ids done. */
 export async function* contactsByIds(crm: BulkCrm, ids: readonly string[], properties: readonly string[], historyProperties: readonly string[], startAt = 0): AsyncGenerator<ContactBatch> {
   const unique = [...new Set(ids)];
-  const step = readLimit(historyProperties);
   for (let i = startAt; i < unique.length; i += BATCH_SIZE) {
     const batch: ContactBatch = { contacts: [], missing: [], cursor: String(Math.min(i + BATCH_SIZE, unique.length)) };
-    for (let j = i; j < Math.min(i + BATCH_SIZE, unique.length); j += step) {
-      const got = await crm.readContacts(unique.slice(j, Math.min(j + step, i + BATCH_SIZE)), properties, historyProperties);
+    for (const got of await readInParts(crm, unique.slice(i, i + BATCH_SIZE), properties, historyProperties)) {
       batch.contacts.push(...got.contacts);
       batch.missing.push(...got.missing);
     }
     yield batch;
   }
+}
+
+/** Batch reads of ≤ 50 (with history) or ≤ 100, issued together: the pacer spaces them. */
+function readInParts(crm: BulkCrm, ids: readonly string[], properties: readonly string[], historyProperties: readonly string[]) {
+  const step = readLimit(historyProperties);
+  const parts: string[][] = [];
+  for (let j = 0; j < ids.length; j += step) parts.push(ids.slice(j, j + step));
+  return Promise.all(parts.map((part) => crm.readContacts(part, properties, historyProperties)));
 }
 
 /** Every contact through the list endpoint (pages of 50 with history, 100 without); the cursor is HubSpot's `after`. */
@@ -53,17 +60,35 @@ export async function* searchedContacts(crm: BulkCrm, filters: readonly SearchFi
   for (;;) {
     const ids = await crm.searchContactIds(filters, afterId, 200);
     if (ids.length === 0) return;
-    for (let i = 0; i < ids.length; i += BATCH_SIZE) {
-      const part = ids.slice(i, i + BATCH_SIZE);
-      const batch: ContactBatch = { contacts: [], missing: [], cursor: part.at(-1)! };
-      for (let j = 0; j < part.length; j += readLimit(historyProperties)) {
-        const got = await crm.readContacts(part.slice(j, j + readLimit(historyProperties)), properties, historyProperties);
-        batch.contacts.push(...got.contacts);
-        // A contact deleted between search and read is not an error: it no longer matches.
-      }
-      yield batch;
-    }
+    // A contact deleted between search and read is not an error: it no longer matches.
+    const contacts = (await readInParts(crm, ids, properties, historyProperties)).flatMap((got) => got.contacts);
+    yield { contacts, missing: [], cursor: ids.at(-1)! };
     afterId = ids.at(-1)!;
     if (ids.length < 200) return;
+  }
+}
+
+/**
+ * Pulls up to `depth` batches ahead of the consumer, so reads overlap the consumer's work.
+ * Reading has no side effects, so a batch read ahead and never processed costs nothing but calls.
+ */
+export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const pending: Promise<IteratorResult<T>>[] = [];
+  const pull = (): void => {
+    const next = it.next();
+    next.catch(() => undefined); // surfaced when awaited below, not as an unhandled rejection
+    pending.push(next);
+  };
+  for (let i = 0; i <= depth; i++) pull();
+  try {
+    for (;;) {
+      const result = await pending.shift()!;
+      if (result.done) return;
+      pull();
+      yield result.value;
+    }
+  } finally {
+    await it.return?.();
   }
 }

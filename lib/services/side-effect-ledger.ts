@@ -24,6 +24,23 @@ export interface SideEffectLedger {
   mark(keys: readonly { contactId: string; dedupeKey: string; taskId?: string }[], state: Exclude<LedgerState, 'queued'>): Promise<void>;
   /** Entries not yet `done`, oldest first: what a run (or a resumed run) still has to settle. */
   unfinished(): Promise<LedgerEntry[]>;
+  /** Tasks per owner recorded in [since, before): the per-rep throttle's count from earlier runs. */
+  countByOwner(sinceIso: string, beforeIso: string): Promise<Record<string, number>>;
+}
+
+/** Counts entries per owner recorded in [since, before). */
+export function countByOwner(entries: Iterable<LedgerEntry>, sinceIso: string, beforeIso: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entries) if (e.recordedAt >= sinceIso && e.recordedAt < beforeIso) out[e.ownerId] = (out[e.ownerId] ?? 0) + 1;
+  return out;
+}
+
+/**
+ * An error that must end the whole run at once (HubSpot's daily limit): it is never counted as
+ * one contact's failure, so the checkpoint does not move past the contacts it stopped.
+ */
+export function stopsRun(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { stopsRun?: unknown }).stopsRun === true;
 }
 
 export const ledgerKey = (e: { contactId: string; dedupeKey: string }): string => `${e.contactId}\u0000${e.dedupeKey}`;
@@ -49,5 +66,6 @@ export function createMemoryLedger(): SideEffectLedger & { readonly entries: Rea
     async unfinished() {
       return [...entries.values()].filter((e) => e.state !== 'done').map((e) => ({ ...e }));
     },
+    countByOwner: async (since, before) => countByOwner(entries.values(), since, before),
   };
 }

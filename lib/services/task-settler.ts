@@ -2,22 +2,28 @@
 // `queued` entries are created directly; a `sent` entry (a create whose outcome is unknown: a
 // 5xx, a timeout, a crash) is first looked up by its dedupe marker, and created only if absent.
 import type { BulkCrm } from '../ports.ts';
-import { ledgerKey, type LedgerEntry, type SideEffectLedger } from './side-effect-ledger.ts';
+import { ledgerKey, stopsRun, type LedgerEntry, type SideEffectLedger } from './side-effect-ledger.ts';
 
 const TASK_BATCH = 100;
+/** Rounds per run for one task: a create that failed is looked up and tried again, this many times at most. */
+export const TASK_ATTEMPTS = 4;
 
 export interface TaskFailure { contactId: string; code: string; message: string }
 
-/** Settles every unfinished entry once per run (`attempted` remembers which were tried). */
-export async function settleTasks(crm: BulkCrm, ledger: SideEffectLedger, attempted: Set<string>, fail: (f: TaskFailure) => void, created: (n: number) => void): Promise<void> {
+/**
+ * Settles unfinished entries, each at most TASK_ATTEMPTS times per run (`attempts` counts them).
+ * A failure is reported only when the entry's last attempt of the run fails.
+ */
+export async function settleTasks(crm: BulkCrm, ledger: SideEffectLedger, attempts: Map<string, number>, fail: (f: TaskFailure) => void, created: (n: number) => void): Promise<void> {
   for (;;) {
-    const open = (await ledger.unfinished()).filter((e) => !attempted.has(ledgerKey(e))).slice(0, TASK_BATCH);
+    const open = (await ledger.unfinished()).filter((e) => (attempts.get(ledgerKey(e)) ?? 0) < TASK_ATTEMPTS).slice(0, TASK_BATCH);
     if (open.length === 0) return;
-    for (const e of open) attempted.add(ledgerKey(e));
+    for (const e of open) attempts.set(ledgerKey(e), (attempts.get(ledgerKey(e)) ?? 0) + 1);
+    const last = (e: LedgerEntry): boolean => attempts.get(ledgerKey(e)) === TASK_ATTEMPTS;
     const toCreate: LedgerEntry[] = [];
     for (const entry of open) {
       if (entry.state !== 'sent') { toCreate.push(entry); continue; }
-      const found = await lookUp(crm, entry, fail);
+      const found = await lookUp(crm, entry, last(entry) ? fail : () => undefined);
       if (found === 'present') await ledger.mark([entry], 'done');
       else if (found === 'absent') toCreate.push(entry);
       // 'unknown': never created blind; it stays `sent` for the next run.
@@ -29,10 +35,14 @@ export async function settleTasks(crm: BulkCrm, ledger: SideEffectLedger, attemp
       await ledger.mark(result.created, 'done');
       created(result.created.length);
       // Left `sent`: the next run asks HubSpot before creating them again.
-      for (const f of result.failed) fail({ contactId: f.contactId, code: 'task_unconfirmed', message: `task ${f.dedupeKey}: ${f.message}` });
+      for (const f of result.failed) {
+        const entry = toCreate.find((e) => ledgerKey(e) === ledgerKey(f));
+        if (entry && last(entry)) fail({ contactId: f.contactId, code: 'task_unconfirmed', message: `task ${f.dedupeKey}: ${f.message}` });
+      }
     } catch (error) {
+      if (stopsRun(error)) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      for (const e of toCreate) fail({ contactId: e.contactId, code: 'task_failed', message: `task ${e.dedupeKey}: ${message}` });
+      for (const e of toCreate) if (last(e)) fail({ contactId: e.contactId, code: 'task_failed', message: `task ${e.dedupeKey}: ${message}` });
     }
   }
 }
@@ -41,6 +51,7 @@ async function lookUp(crm: BulkCrm, entry: LedgerEntry, fail: (f: TaskFailure) =
   try {
     return (await crm.findTaskKeys(entry.contactId)).includes(entry.dedupeKey) ? 'present' : 'absent';
   } catch (error) {
+    if (stopsRun(error)) throw error;
     fail({ contactId: entry.contactId, code: 'task_unknown', message: `could not check task ${entry.dedupeKey}: ${error instanceof Error ? error.message : String(error)}` });
     return 'unknown';
   }

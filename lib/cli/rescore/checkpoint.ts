@@ -90,6 +90,7 @@ export class Checkpoint {
     const mark = db.prepare('UPDATE ledger SET state = ?, task_id = coalesce(?, task_id) WHERE contact_id = ? AND dedupe_key = ?');
     const open = db.prepare(`SELECT * FROM ledger WHERE state <> 'done' ORDER BY seq`);
     const ofContacts = db.prepare('SELECT * FROM ledger WHERE contact_id IN (SELECT value FROM json_each(?))');
+    const perOwner = db.prepare('SELECT owner_id, count(*) AS n FROM ledger WHERE recorded_at >= ? AND recorded_at < ? GROUP BY owner_id');
     return {
       entriesFor: async (ids) => (ofContacts.all(JSON.stringify(ids)) as LedgerRow[]).map(toEntry),
       record: async (entries) => {
@@ -99,6 +100,8 @@ export class Checkpoint {
         db.transaction(() => { for (const k of keys) mark.run(state, k.taskId || null, k.contactId, k.dedupeKey); })();
       },
       unfinished: async () => (open.all() as LedgerRow[]).map(toEntry),
+      countByOwner: async (since, before) =>
+        Object.fromEntries((perOwner.all(since, before) as { owner_id: string; n: number }[]).map((r) => [r.owner_id, r.n])),
     };
   }
 }

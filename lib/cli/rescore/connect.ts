@@ -6,7 +6,7 @@ import { callHubSpot } from '../../adapters/hubspot/errors.ts';
 import { withTimeout } from '../../adapters/resilience.ts';
 import { CrmError } from '../../errors.ts';
 import type { SearchFilter } from '../../ports.ts';
-import { createPacedCaller, type CallStats, type Pacer } from './pacer.ts';
+import { createPacedCaller, DEFAULT_RETRY, type CallStats, type Pacer, type RetryPolicy } from './pacer.ts';
 import type { Rate } from './scope.ts';
 
 export interface PortalLimits {
@@ -16,8 +16,16 @@ export interface PortalLimits {
 
 export type Probe = { ok: true; limits: PortalLimits } | { ok: false; message: string; daily?: boolean };
 
-/** One cheap read: HubSpot answers every non-search call with its limits in headers. */
-export async function probePortal(basePath: string, token: string, fetchFn: typeof fetch = fetch): Promise<Probe> {
+/** One cheap read: HubSpot answers every non-search call with its limits in headers. 5xx and 429 are tried again. */
+export async function probePortal(basePath: string, token: string, fetchFn: typeof fetch = fetch, attempts = 4): Promise<Probe> {
+  for (let attempt = 1; ; attempt++) {
+    const probe = await probeOnce(basePath, token, fetchFn);
+    if (probe.ok || !('transient' in probe) || attempt >= attempts) return probe;
+    await new Promise((r) => setTimeout(r, 500 * attempt));
+  }
+}
+
+async function probeOnce(basePath: string, token: string, fetchFn: typeof fetch): Promise<Probe & { transient?: boolean }> {
   let res: Response;
   try {
     res = await fetchFn(`${basePath}/crm/v3/objects/contacts?limit=1&properties=hs_object_id`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(15_000) });
@@ -27,7 +35,7 @@ export async function probePortal(basePath: string, token: string, fetchFn: type
   const body = await res.text();
   if (res.status === 401 || res.status === 403) return { ok: false, message: `HubSpot refused the access token (HTTP ${res.status}): check HUBSPOT_ACCESS_TOKEN and the app's crm.objects.contacts scopes.` };
   if (res.status === 429 && /DAILY/.test(body)) return { ok: false, daily: true, message: "HubSpot's daily API limit is used up: run again after it resets (midnight in the portal's time zone)." };
-  if (!res.ok && res.status !== 429) return { ok: false, message: `HubSpot answered HTTP ${res.status} to a contact read: ${body.slice(0, 200)}` };
+  if (!res.ok) return { ok: false, transient: res.status === 429 || res.status >= 500, message: `HubSpot answered HTTP ${res.status} to a contact read: ${body.slice(0, 200)}` };
   const max = Number(res.headers.get('x-hubspot-ratelimit-max'));
   const interval = Number(res.headers.get('x-hubspot-ratelimit-interval-milliseconds'));
   const daily = res.headers.get('x-hubspot-ratelimit-daily-remaining');
@@ -49,11 +57,11 @@ export interface RescoreConnection {
 
 type SearchRequest = Parameters<Client['crm']['contacts']['searchApi']['doSearch']>[0];
 
-export function connect(basePath: string, token: string, pacer: Pacer, searchPacer: Pacer, timeoutMs = 30_000): RescoreConnection {
+export function connect(basePath: string, token: string, pacer: Pacer, searchPacer: Pacer, retry: RetryPolicy = DEFAULT_RETRY, timeoutMs = 30_000): RescoreConnection {
   // A client of its own: no api-client retries or limiter (they would fight the pacer).
   const client = new Client({ accessToken: token, basePath, numberOfApiCallRetries: 0 });
   const stats: CallStats = { calls: 0, retries: 0, throttled: 0 };
-  const paced = createPacedCaller(pacer, searchPacer, stats);
+  const paced = createPacedCaller(pacer, searchPacer, stats, retry);
   const ctx: HubSpotContext = {
     client,
     call: (operation, fn) => paced(operation, () => withTimeout(timeoutMs, () => callHubSpot(operation, [token], fn),

@@ -42,15 +42,19 @@ export class Pacer {
     for (;;) {
       const now = this.clock.now();
       while (this.starts.length > 0 && this.starts[0]! <= now - window) this.starts.shift();
-      const wait = Math.max(this.pausedUntil - now, this.starts.length >= this.rate.max ? this.starts[0]! + window - now : 0);
+      // The start `max` places back must have left the window before another may begin.
+      const blocking = this.starts.length >= this.rate.max ? this.starts[this.starts.length - this.rate.max]! : null;
+      const wait = Math.max(this.pausedUntil - now, blocking === null ? 0 : blocking + window - now);
       if (wait <= 0) break;
-      await this.clock.sleep(wait);
+      await this.clock.sleep(Math.ceil(wait));
     }
     this.starts.push(this.clock.now());
   }
 }
 
 export class DailyLimitError extends Error {
+  /** Ends the run at once (see stopsRun in lib/services/side-effect-ledger.ts). */
+  readonly stopsRun = true;
   constructor(readonly operation: string, readonly resumeAfter: Date) {
     super(`HubSpot's daily API limit is used up (during "${operation}"). Resume after ${resumeAfter.toISOString()} (the limit resets at midnight in the portal's time zone).`);
     this.name = 'DailyLimitError';

@@ -10,7 +10,7 @@ import { allContacts, contactsByIds, searchedContacts } from '../../services/con
 import { createMemoryLedger } from '../../services/side-effect-ledger.ts';
 import { Checkpoint, type RunRecord } from './checkpoint.ts';
 import { connect, probePortal } from './connect.ts';
-import { DailyLimitError, Pacer, type CallStats } from './pacer.ts';
+import { DailyLimitError, Pacer, type CallStats, type RetryPolicy } from './pacer.ts';
 import { createProgress } from './progress.ts';
 import { describeRate, type Rate, type Scope } from './scope.ts';
 
@@ -32,6 +32,8 @@ export interface RescoreRequest {
   config: Config;
   token: string;
   basePath: string;
+  /** Backoff for 5xx and 429 (tests shorten it). */
+  retry?: RetryPolicy;
 }
 
 export interface RescoreIo {
@@ -77,7 +79,7 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
       return probe.daily ? 1 : 2;
     }
     const rate = req.rate ?? probe.limits.rate ?? FALLBACK_RATE;
-    const conn = connect(req.basePath, req.token, new Pacer(rate), new Pacer(SEARCH_RATE));
+    const conn = connect(req.basePath, req.token, new Pacer(rate), new Pacer(SEARCH_RATE), req.retry);
     conn.stats.calls += 1; // the probe
     const crm = createHubSpotBulkCrm(conn.ctx);
     const total = scope.kind === 'ids' ? scope.ids.length : await conn.count(scope.kind === 'search' ? scope.filters : []);
