@@ -27,6 +27,7 @@ export function createSqliteLedger(db: Database.Database): SideEffectLedger {
   const mark = db.prepare('UPDATE ledger SET state = ?, task_id = coalesce(?, task_id) WHERE contact_id = ? AND dedupe_key = ?');
   const open = db.prepare(`SELECT * FROM ledger WHERE state <> 'done' ORDER BY seq`);
   const ofContacts = db.prepare('SELECT * FROM ledger WHERE contact_id IN (SELECT value FROM json_each(?))');
+  const perOwner = db.prepare('SELECT owner_id, count(*) AS n FROM ledger WHERE recorded_at >= ? AND recorded_at < ? GROUP BY owner_id');
   const record = db.transaction((entries: readonly Omit<LedgerEntry, 'state'>[]) => {
     for (const e of entries) insert.run(e.contactId, e.dedupeKey, e.ownerId, e.subject, e.body, e.recordedAt);
   });
@@ -38,5 +39,7 @@ export function createSqliteLedger(db: Database.Database): SideEffectLedger {
     record: async (entries) => { record(entries); },
     mark: async (keys, state) => { markAll(keys, state); },
     unfinished: async () => (open.all() as LedgerRow[]).map(toLedgerEntry),
+    countByOwner: async (since, before) =>
+      Object.fromEntries((perOwner.all(since, before) as { owner_id: string; n: number }[]).map((r) => [r.owner_id, r.n])),
   };
 }

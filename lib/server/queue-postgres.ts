@@ -175,5 +175,9 @@ function createPostgresLedger(pool: pg.Pool, leaseSeconds: number): SideEffectLe
         WHERE state <> 'done' AND (claimed_by = $1 OR claimed_by IS NULL OR claimed_until < $3) RETURNING *`, [me, now + leaseSeconds * 1000, now]);
       return (r.rows as (LedgerRow & { seq: string })[]).sort((a, b) => Number(a.seq) - Number(b.seq)).map(toLedgerEntry);
     },
+    async countByOwner(since, before) {
+      const r = await pool.query('SELECT owner_id, count(*)::int AS n FROM lead_decisions.ledger WHERE recorded_at >= $1 AND recorded_at < $2 GROUP BY owner_id', [since, before]);
+      return Object.fromEntries((r.rows as { owner_id: string; n: number }[]).map((x) => [x.owner_id, x.n]));
+    },
   };
 }
