@@ -24,8 +24,10 @@ import { FACT_PROPERTIES } from '../lib/sandbox/company-facts.ts';
 import type { Figures } from './run.ts';
 
 const CONTACTS = 3000;
-const RATE = { max: 190, intervalMs: 10_000 };
-const CEILING_CALLS_PER_S = (RATE.max / RATE.intervalMs) * 1000;
+const PORTAL_RATE = { max: 190, intervalMs: 10_000 };
+/** The portal's average rate without its burst: what a long run sustains. */
+const RATE = { max: 19, intervalMs: 1000 };
+const CEILING_CALLS_PER_S = (PORTAL_RATE.max / PORTAL_RATE.intervalMs) * 1000;
 const PER_CONTACT_WINDOW_MS = 8000;
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -51,8 +53,8 @@ async function rescoreAll(portal: Portal, history: boolean, dir: string) {
   const stderr = Object.assign(new PassThrough(), { isTTY: false }) as unknown as NodeJS.WriteStream;
   const started = performance.now();
   const code = await runRescore({
-    scope: { kind: 'all' }, resume: false, dryRun: false, history, checkpointFile: join(dir, `${history}.sqlite`),
-    config: config.config, token: 'bench', basePath: portal.url, // rate: from the portal's headers, as in real use
+    scope: { kind: 'all' }, resume: false, dryRun: false, history, checkpointFile: join(dir, `${history}-${Date.now()}.sqlite`),
+    config: config.config, token: 'bench', basePath: portal.url, rate: RATE,
   }, { out: (l) => lines.push(l), err: (l) => lines.push(l), stderr });
   const seconds = (performance.now() - started) / 1000;
   const summary = lines.find((l) => l.startsWith('read ')) ?? '';
@@ -109,17 +111,23 @@ async function historyRead(portal: Portal) {
 export async function run(): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'rescore-bench-'));
   const portals = await Promise.all([startPortal(), startPortal(), startPortal()]);
+  await new Promise((r) => setTimeout(r, 3000)); // let the seeded portals settle (GC) before measuring
   try {
     const withHistory = await rescoreAll(portals[0]!, true, dir);
+    // The same portal again: nothing changes, so the emulator's batch writes are out of the way.
+    const rerun = await rescoreAll(portals[0]!, true, dir);
     const withoutHistory = await rescoreAll(portals[1]!, false, dir);
     const single = await perContact(portals[2]!);
     const read = await historyRead(portals[2]!);
-    const note = `${CONTACTS.toLocaleString('en-US')} contacts, emulator at 190/10 s in its own process, first pass (every contact changes)`;
+    const note = `${CONTACTS.toLocaleString('en-US')} contacts, emulator at 190/10 s in its own process, paced 19/1 s, first pass (every contact changes)`;
     const pct = (r: number) => Number((r * 100).toFixed(1));
     return {
       'rescore.history.contacts_per_s': { value: Number(withHistory.contactsPerS.toFixed(1)), unit: 'contacts/s', note },
       'rescore.history.calls_per_100': { value: Number(withHistory.per100.toFixed(2)), unit: 'calls', note: 'all calls of the run: probe, count, reads, companies, updates, tasks' },
       'rescore.history.ceiling_pct': { value: pct(withHistory.ratio), unit: '%', note: 'contacts/s ÷ (19 calls/s ÷ calls per contact)' },
+      'rescore.rerun.contacts_per_s': { value: Number(rerun.contactsPerS.toFixed(1)), unit: 'contacts/s', note: 'with history, second run over unchanged data (writes nothing)' },
+      'rescore.rerun.calls_per_100': { value: Number(rerun.per100.toFixed(2)), unit: 'calls', note: 'reads only' },
+      'rescore.rerun.ceiling_pct': { value: pct(rerun.ratio), unit: '%', note: 'of its own ceiling' },
       'rescore.no_history.contacts_per_s': { value: Number(withoutHistory.contactsPerS.toFixed(1)), unit: 'contacts/s', note },
       'rescore.no_history.calls_per_100': { value: Number(withoutHistory.per100.toFixed(2)), unit: 'calls', note: '--no-history' },
       'rescore.no_history.ceiling_pct': { value: pct(withoutHistory.ratio), unit: '%', note: 'of its own ceiling' },

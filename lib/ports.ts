@@ -14,6 +14,8 @@ export interface CrmRecord {
 export interface ContactWithCompany {
   contact: CrmRecord;
   company: CrmRecord | null;
+  /** History of the contact properties asked for (newest first); present only when asked. */
+  history?: Record<string, PropertyHistoryEntry[]>;
 }
 
 export interface ContactPage {
@@ -64,10 +66,10 @@ export interface PropertyDefinition {
 export interface CrmGateway {
   /** A contact with its primary company, in as few calls as possible; null if the contact does not exist. */
   getContactWithCompany(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany | null>;
-  /** Many contacts with their companies, using batch endpoints (≤ 100 per call). */
-  getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany[]>;
-  /** One page (≤ 100) of all contacts with their companies, in id order: 2 calls per page. `after` is absent on the last page. */
-  listContactsWithCompanies(page: { after?: string; limit?: number }, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactPage>;
+  /** Many contacts with their companies, using batch endpoints (≤ 100 per call; ≤ 50 when `historyProperties` are asked, HubSpot's cap). */
+  getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactWithCompany[]>;
+  /** One page (≤ 100; ≤ 50 with history) of all contacts with their companies, in id order: 2 calls per page. `after` is absent on the last page. */
+  listContactsWithCompanies(page: { after?: string; limit?: number }, contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactPage>;
   updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
   batchUpdateContacts(updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult>;
   /** Creates the task once per dedupeKey and associates it with the contact. */

@@ -9,6 +9,7 @@ import { runProvision } from '../cli/commands/provision.ts';
 import type { Config } from '../core/config.ts';
 import { createHubSpotBulkCrm } from '../adapters/hubspot/bulk-crm.ts';
 import { createHubSpotContext } from '../adapters/hubspot/gateway.ts';
+import { Checkpoint } from '../cli/rescore/checkpoint.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
@@ -55,9 +56,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     log(`Properties: ${provision.lines.at(-1) ?? ''}`);
     const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
     const bulk = createHubSpotBulkCrm(createHubSpotContext({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }));
-    const scored = await scoreAllContacts(bulk, options.config, () => new Date(), (done) => {
-      if (done % 1000 === 0) log(`  scored ${done} contacts…`);
-    });
+    // The task ledger lives beside the db, so a restart does not notify reps about the same leads again.
+    const ledgerFile = options.db === ':memory:' ? null : `${options.db.replace(/\.sqlite$/, '')}.ledger.sqlite`;
+    const checkpoint = ledgerFile ? new Checkpoint(ledgerFile) : null;
+    let scored: ScoreAllReport;
+    try {
+      scored = await scoreAllContacts(bulk, options.config, () => new Date(), (done) => {
+        if (done % 1000 === 0) log(`  scored ${done} contacts…`);
+      }, checkpoint?.ledger);
+    } finally {
+      checkpoint?.close();
+    }
     log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged, ${scored.tasks} tasks; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.

@@ -3,7 +3,7 @@
  * `lead-decisions rescore`, the sandbox's first pass and the webhook service.
  *
  * Give it batches of contacts (read with `contactsByIds`, `allContacts` or `searchedContacts`
- * from ./contact-sources.ts, or your own) and it:
+ * from ./contact-sources.ts — windows of up to 500 — or your own) and it:
  *  1. reads their companies with the history of the enrichment facts, ≤ 50 per call, each company
  *     once per run (a cache: contacts share companies);
  *  2. decides each contact with the pure engine, its activity history included
@@ -13,8 +13,10 @@
  *     batches of 100 (`sent`, then `done`), and for a `sent` task whose outcome is unknown asks
  *     HubSpot for its dedupe marker before creating it again — so retries and crashes never
  *     duplicate a task.
- * Calls per 100 contacts: 2 contact reads with history (1 without) + ≤ 0.5 company reads
- * (shared companies) + ≤ 1 update + the task batches (1 per 100 tasks).
+ * Calls per 100 contacts: 2 contact reads with history (1 without; HubSpot caps history reads at
+ * 50 objects) + about 0.5 company reads (shared companies) + ≤ 1 update + 1 task batch per 100
+ * tasks: ≈ 3.6 on a first pass with history, ≈ 2.6 without (bench/rescore.bench.ts).
+ * `deps.ownerLoad` feeds routing's capacity caps when a gateway can read the owners' load.
  *
  * Usage (webhooks): `await rescoreContactIds(ids, { crm, config, now: new Date(), ledger })`.
  * Usage (long runs): `await runBatchRescore(source, deps, { onCheckpoint })`; `onCheckpoint(cursor)`

@@ -46,8 +46,8 @@ export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGat
   const { client } = ctx;
   return {
     getContactWithCompany: (id, contactProps, companyProps) => getContactWithCompany(ctx, id, contactProps, companyProps),
-    getContactsWithCompanies: (ids, contactProps, companyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps),
-    listContactsWithCompanies: (page, contactProps, companyProps) => listContactsWithCompanies(ctx, page, contactProps, companyProps),
+    getContactsWithCompanies: (ids, contactProps, companyProps, historyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps, historyProps),
+    listContactsWithCompanies: (page, contactProps, companyProps, historyProps) => listContactsWithCompanies(ctx, page, contactProps, companyProps, historyProps),
     updateContact: async (id, properties) => {
       await ctx.call(`update contact ${id}`, () => client.crm.contacts.basicApi.update(id, { properties }));
     },

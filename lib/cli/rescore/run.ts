@@ -45,6 +45,7 @@ export interface RescoreIo {
 export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<number> {
   let checkpoint: Checkpoint | null = null;
   let errorsFd: number | null = null;
+  let onInterrupt: (() => void) | null = null;
   try {
     if (!req.dryRun) {
       try {
@@ -94,6 +95,14 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
     const progress = createProgress({ total, rate, stats: conn.stats, dailyRemaining: probe.limits.dailyRemaining, stream: io.stderr });
     const onError = (f: ContactFailure): void => { if (errorsFd !== null) writeSync(errorsFd, `${JSON.stringify(f)}\n`); };
     const started = Date.now();
+    // Ctrl-C: the checkpoint is already durable; put the terminal's cursor back and say how to go on.
+    onInterrupt = (): void => {
+      progress.stop();
+      if (run) checkpoint?.setStatus(run.id, 'stopped');
+      io.err(`Interrupted. Run \`lead-decisions rescore --resume${req.checkpointFile === DEFAULT_CHECKPOINT ? '' : ` --checkpoint ${req.checkpointFile}`}\` to continue.`);
+      process.exit(130);
+    };
+    if (!req.dryRun) process.once('SIGINT', onInterrupt);
     try {
       await runBatchRescore(source, { crm, config: req.config, now, ledger: checkpoint?.ledger ?? createMemoryLedger(), history, dryRun: req.dryRun }, {
         onProgress: (r) => progress.update(r),
@@ -115,6 +124,7 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
     if (req.dryRun) for (const line of sampleLines(report)) io.out(line);
     return report.errors.length > 0 ? 1 : 0;
   } finally {
+    if (onInterrupt) process.off('SIGINT', onInterrupt);
     if (errorsFd !== null) closeSync(errorsFd);
     checkpoint?.close();
   }
