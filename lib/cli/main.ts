@@ -6,6 +6,8 @@ import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerRescore } from './commands/rescore.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
   registerDev(program);
   registerServe(program);
   registerRescore(program);
+  registerSimulate(program);
+  registerReport(program);
   return program;
 }
 

@@ -13,6 +13,7 @@ import { Checkpoint } from '../cli/rescore/checkpoint.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
+import { writeInsightPages } from './insight-pages.ts';
 
 export interface SandboxOptions {
   config: Config;
@@ -27,6 +28,10 @@ export interface SandboxOptions {
   /** Run `serve` beside the emulator and send it the emulator's webhooks (what `npm start` does). */
   webhooks?: boolean;
   log?: (line: string) => void;
+  /** Where the latest simulation and report pages go (served under /reports/); default `reports/` beside a file db, none for :memory:. */
+  reportsDir?: string;
+  /** The candidate rules the sandbox's simulation page compares against (default: a demo candidate). */
+  candidate?: Config;
 }
 
 export interface Sandbox {
@@ -37,6 +42,8 @@ export interface Sandbox {
   scored: ScoreAllReport;
   /** `serve` and the emulator's webhook sender, when started with `webhooks: true`. */
   webhooks: SandboxWebhooks | null;
+  /** Settles when the simulation and report pages are written (after start-up, in the background). */
+  pages: Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,7 @@ export const SANDBOX_TOKEN = 'local-dev-token';
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
   if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts, scoringVersion: options.config.scoringVersion });
   try {
     log(`CRM emulator on ${emulator.url} (${options.db})`);
     const env = { HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN, HUBSPOT_BASE_URL: emulator.url };
@@ -73,17 +80,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
     const queueFile = options.db === ':memory:' ? ':memory:' : join(dirname(options.db), 'sandbox-serve-queue.sqlite');
     const webhooks = options.webhooks ? await startSandboxWebhooks({ emulator, env, config: options.config, host: options.host, queueFile, log }) : null;
+    const reportsDir = options.reportsDir ?? (options.db === ':memory:' ? undefined : join(dirname(options.db), 'reports'));
     let preview: PreviewServer;
     try {
       const backend = createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }, { autoRescore: webhooks !== null });
-      preview = await startPreviewServer(backend, { port: options.port, host: options.host, onError });
+      preview = await startPreviewServer(backend, { port: options.port, host: options.host, onError, ...(reportsDir ? { reportsDir } : {}) });
     } catch (err) {
       await webhooks?.close();
       throw err;
     }
+    const pages = reportsDir
+      ? writeInsightPages({ portal: { accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }, config: options.config, dir: reportsDir, now: new Date(), ...(options.candidate ? { candidate: options.candidate } : {}) })
+        .then((names) => { log(`Simulation and report pages ready: ${names.map((n) => `${preview.url}/reports/${n}`).join(', ')}`); return names; })
+        .catch((err: Error) => { log(`The simulation and report pages could not be written: ${err.message}`); return []; })
+      : Promise.resolve([]);
     return {
-      url: preview.url, emulator, preview, env, scored, webhooks,
-      close: async () => { await preview.close(); await webhooks?.close(); await emulator.close(); },
+      url: preview.url, emulator, preview, env, scored, webhooks, pages,
+      close: async () => { await pages; await preview.close(); await webhooks?.close(); await emulator.close(); },
     };
   } catch (err) {
     await emulator.close();
