@@ -78,11 +78,12 @@ export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date
   const { client } = ctx;
   return {
     ...createRoutingReads(ctx),
-    async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
+    async readSnapshot(contactId, contactProps, companyProps, historyProps = []): Promise<ContactSnapshot | null> {
       let contact;
       try {
+        // The activity history rides on the same GET: one object is far below the history cap of 50.
         contact = await ctx.call(`read contact ${contactId}`, () =>
-          client.crm.contacts.basicApi.getById(contactId, [...contactProps], undefined, ['companies', 'tasks']));
+          client.crm.contacts.basicApi.getById(contactId, [...contactProps], historyProps.length > 0 ? [...historyProps] : undefined, ['companies', 'tasks']));
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
@@ -97,7 +98,10 @@ export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date
         companyId ? readCompany(ctx, companyId, companyProps) : Promise.resolve(null),
         readNotifications(ctx, taskIds),
       ]);
-      return { contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {}, notifications };
+      return {
+        contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {},
+        contactHistory: historyProps.length > 0 ? toHistory(contact.propertiesWithHistory, historyProps) : {}, notifications,
+      };
     },
 
     async countOwnerTasksSince(ownerId, sinceIso) {
