@@ -1,0 +1,124 @@
+// Builds the workflow custom code actions: one self-contained CommonJS file per action
+// (custom-code/<name>.js) from lib/custom-code/<name>.ts, pasteable into HubSpot's editor.
+// HubSpot's Node 24 runtime preinstalls nothing we may rely on, so everything is inside the file;
+// only Node's own modules (zlib) are required.
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import defaultConfigJson from '../config/decisions.json' with { type: 'json' };
+import { parseConfig } from '../lib/core/config.ts';
+import { repoRoot } from './function-bundles.ts';
+
+export const CUSTOM_CODE_ACTIONS = ['normalize', 'score_and_route', 'decide_and_write'] as const;
+export type CustomCodeAction = (typeof CUSTOM_CODE_ACTIONS)[number];
+export const customCodeDir = join(repoRoot, 'custom-code');
+export const customCodeFile = (name: string): string => join(customCodeDir, `${name}.js`);
+
+/** Data files from this size on travel brotli-compressed (they are most of a bundle's bytes; locale files are ~4 KiB each). */
+const COMPRESS_FROM_BYTES = 2 * 1024;
+
+function parsedConfig() {
+  const parsed = parseConfig(defaultConfigJson, 'config/decisions.json');
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.config;
+}
+
+/**
+ * The config is parsed here, at build time, and the bundle carries the result: the zod schema
+ * (and its locales) would otherwise be a third of every file. A config that does not survive
+ * JSON (it always should) fails the build rather than a workflow.
+ */
+function bundledConfigPlugin(): Plugin {
+  const config = parsedConfig();
+  const json = JSON.stringify(config);
+  if (JSON.stringify(JSON.parse(json)) !== json) throw new Error('the parsed config does not survive JSON');
+  return {
+    name: 'bundled-config',
+    setup(b) {
+      b.onResolve({ filter: /[/\\]bundled-config\.ts$/ }, () => ({ path: 'bundled-config', namespace: 'lead-decisions' }));
+      b.onLoad({ filter: /.*/, namespace: 'lead-decisions' }, () => ({
+        contents: `const config = ${json};\nexport function bundledConfig() { return config; }`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** Large JSON data (free-mail list, phone metadata, locale names) inflated with node:zlib at load. */
+const compressedData: Plugin = {
+  name: 'compressed-data',
+  setup(b) {
+    b.onLoad({ filter: /[/\\]node_modules[/\\].*\.json(\.js)?$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (text.length < COMPRESS_FROM_BYTES) return undefined;
+      // libphonenumber-js ships metadata as `export default {…}` in a .json.js file too.
+      const json = args.path.endsWith('.js') ? text.slice(text.indexOf('export default ') + 'export default '.length).replace(/;\s*$/, '') : text;
+      const packed = brotliCompressSync(JSON.stringify(JSON.parse(json)), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT },
+      }).toString('base64');
+      const inflate = `JSON.parse(zlib.brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, "base64")).toString())`;
+      // A .json file may be require()d (CommonJS); the .json.js one is an ES module's default export.
+      return {
+        contents: args.path.endsWith('.js')
+          ? `import zlib from "node:zlib";\nexport default ${inflate};`
+          : `const zlib = require("node:zlib");\nmodule.exports = ${inflate};`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
+/**
+ * zod exposes every locale through `z.locales`, which keeps all of them (a quarter of a MB) in
+ * a bundle. Our schemas speak English only: the locale table is cut down to `en`.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[/\\]node_modules[/\\]zod[/\\]/.test(args.importer)) return undefined;
+      return { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
+function options(name: string): BuildOptions {
+  const version = parsedConfig().scoringVersion;
+  return {
+    entryPoints: [join(repoRoot, 'lib/custom-code', `${name}.ts`)],
+    bundle: true,
+    platform: 'node',
+    target: 'node24',
+    format: 'cjs',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'silent',
+    plugins: [bundledConfigPlugin(), compressedData, zodEnglishOnly],
+    banner: {
+      js: [
+        `// Lead Decisions custom code action "${name}" (rules ${version}). Node.js 24; paste this whole file.`,
+        `// Generated by \`npm run build\` from lib/custom-code/${name}.ts. Do not edit. Docs: docs/custom-code/${name}.md`,
+      ].join('\n'),
+    },
+  };
+}
+
+/** The bundle's text, built in memory (check:project compares it with the committed file). */
+export async function customCodeText(name: string): Promise<string> {
+  const result = await build({ ...options(name), write: false, outfile: customCodeFile(name) });
+  const file = result.outputFiles?.[0];
+  if (!file) throw new Error(`esbuild produced no output for ${name}`);
+  return file.text;
+}
+
+export async function writeCustomCode(name: string): Promise<string> {
+  const outfile = customCodeFile(name);
+  await build({ ...options(name), outfile });
+  return outfile;
+}
