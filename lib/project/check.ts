@@ -4,7 +4,8 @@ import { translate } from '@hubspot/project-parsing-lib/translate';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { AppMetaSchema, CardMetaSchema, FunctionMetaSchema, HsProjectSchema } from './hsmeta-schemas.ts';
+import { checkComponents } from './components-check.ts';
+import { AppMetaSchema, CardMetaSchema, FunctionMetaSchema, HsProjectSchema, WebhooksMetaSchema, WorkflowActionMetaSchema } from './hsmeta-schemas.ts';
 
 export interface Problem { file: string; message: string }
 
@@ -12,7 +13,16 @@ export interface CheckOptions {
   projectDir: string;
   /** Builds a function bundle in memory; compared with the committed one. Omit to skip the freshness check. */
   bundleText?: (uid: string) => Promise<string>;
+  /** Builds a custom code action in memory (custom-code/<name>.js); compared with the committed one. */
+  customCode?: { names: readonly string[]; text: (name: string) => Promise<string> };
 }
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  'app': AppMetaSchema, 'card': CardMetaSchema, 'app-function': FunctionMetaSchema,
+  'webhooks': WebhooksMetaSchema, 'workflow-action': WorkflowActionMetaSchema,
+};
+/** The component type HubSpot's parser gives each hsmeta type we ship. */
+const PARSED_TYPES: Record<string, string> = { 'webhooks': 'WEBHOOKS', 'workflow-action': 'WORKFLOW_ACTION' };
 
 function readJson(file: string, problems: Problem[], dir: string): unknown {
   try {
@@ -49,7 +59,8 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
   const { srcDir, platformVersion } = project as z.infer<typeof HsProjectSchema>;
   const src = join(dir, srcDir);
 
-  for (const skipped of await skippedByHubSpot(src, platformVersion, dir, problems)) {
+  const parsed = await parseWithHubSpot(src, platformVersion, dir, problems);
+  for (const skipped of parsed?.skipped ?? []) {
     problems.push({ file: relative(dir, join(src, skipped)), message: 'HubSpot would skip this hsmeta file (wrong folder): it would not be uploaded' });
   }
 
@@ -58,9 +69,14 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
     const rel = relative(dir, file);
     const meta = readJson(file, problems, dir) as { type?: string; config?: { entrypoint?: string } } | undefined;
     if (!meta) continue;
-    const schema = meta.type === 'app' ? AppMetaSchema : meta.type === 'card' ? CardMetaSchema : meta.type === 'app-function' ? FunctionMetaSchema : null;
+    const schema = Object.hasOwn(SCHEMAS, String(meta.type)) ? SCHEMAS[String(meta.type)]! : null;
     if (!schema) { problems.push({ file: rel, message: `unknown component type "${String(meta.type)}"` }); continue; }
     if (!checkSchema(schema, meta, rel, problems)) continue;
+    const parsedType = PARSED_TYPES[String(meta.type)];
+    const uidOf = (meta as { uid?: string }).uid ?? '';
+    if (parsed && parsedType && parsed.types.get(uidOf) !== parsedType) {
+      problems.push({ file: rel, message: `HubSpot's project parser does not see ${uidOf} as a ${parsedType} component: it would not be uploaded` });
+    }
     const entry = meta.config?.entrypoint;
     if (entry && !existsSync(join(src, entry))) problems.push({ file: rel, message: `entrypoint ${entry} does not exist under ${srcDir}/` });
   }
@@ -69,21 +85,26 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
     problems.push({ file: `${srcDir}/app/functions/package.json`, message: 'missing: HubSpot requires a package.json beside app functions' });
   }
   problems.push(...checkCardImports(src, dir));
+  problems.push(...checkComponents(dir, srcDir));
   if (options.bundleText) problems.push(...(await checkBundles(src, dir, options.bundleText)));
+  if (options.customCode) problems.push(...(await checkCustomCode(dir, options.customCode)));
   return problems;
 }
 
 /**
- * The hsmeta files HubSpot's own parser would skip. The parser throws on some broken projects
- * (a missing functions package.json): that becomes a problem, and the other checks still run.
+ * What HubSpot's own parser makes of the project: the hsmeta files it would skip, and the type of
+ * each component it found (by uid). The parser throws on some broken projects (a missing
+ * functions package.json): that becomes a problem, and the other checks still run.
  */
-async function skippedByHubSpot(src: string, platformVersion: string, dir: string, problems: Problem[]): Promise<string[]> {
+async function parseWithHubSpot(src: string, platformVersion: string, dir: string, problems: Problem[]): Promise<{ skipped: string[]; types: Map<string, string> } | null> {
   try {
-    return (await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true })).skippedHsMetaFiles;
+    const result = await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true });
+    const nodes = result.intermediateRepresentation.intermediateNodesIndexedByUid as Record<string, { componentType?: string }>;
+    return { skipped: result.skippedHsMetaFiles, types: new Map(Object.entries(nodes).map(([uid, node]) => [uid, String(node.componentType)])) };
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).split(`${dir}/`).join('');
     problems.push({ file: relative(dir, src), message: `HubSpot's project parser stopped: ${message}` });
-    return [];
+    return null;
   }
 }
 
@@ -121,6 +142,18 @@ async function checkBundles(src: string, dir: string, bundleText: (uid: string) 
     if (!existsSync(bundle)) { problems.push({ file: rel, message: 'bundle missing: run `npm run build`' }); continue; }
     const fresh = await bundleText(uid);
     if (fresh !== readFileSync(bundle, 'utf8')) problems.push({ file: rel, message: `bundle is out of date with lib/functions/${uid}.ts: run \`npm run build\` and commit it` });
+  }
+  return problems;
+}
+
+/** The pasteable custom code files (custom-code/<name>.js) against a fresh build of their sources. */
+async function checkCustomCode(dir: string, customCode: NonNullable<CheckOptions['customCode']>): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const name of customCode.names) {
+    const rel = `custom-code/${name}.js`;
+    const file = join(dir, rel);
+    if (!existsSync(file)) { problems.push({ file: rel, message: 'bundle missing: run `npm run build`' }); continue; }
+    if ((await customCode.text(name)) !== readFileSync(file, 'utf8')) problems.push({ file: rel, message: `bundle is out of date with lib/custom-code/${name}.ts: run \`npm run build\` and commit it` });
   }
   return problems;
 }
