@@ -21,8 +21,8 @@ export const MAX_CONCURRENT_REQUESTS = 10;
 export const NOT_SUBSCRIBED: Readonly<Record<string, string>> = {
   lastmodifieddate: 'changes on every write, ours included: subscribing would re-score in a loop',
   createdate: 'set once at creation, which object.creation already reports',
-  ...Object.fromEntries(CONTRACT_PROPERTIES.filter((p) => p !== 'phone')
-    .map((p) => [p, 'written by Lead Decisions itself: a change is our own decision coming back'])),
+  // `serve` drops changes to these as echoes of its own writes (phone included: it is rewritten to E.164).
+  ...Object.fromEntries(CONTRACT_PROPERTIES.map((p) => [p, 'written by Lead Decisions itself: a change is our own decision coming back'])),
 };
 
 /** The contact properties whose changes trigger a re-score, in the engine's order, without repeats. */
@@ -70,11 +70,9 @@ export function decideActionComponent(serviceUrl: string) {
       supportedClients: [{ client: 'WORKFLOWS' }],
       inputFields: [
         {
-          typeDefinition: {
-            name: 'write_mode', type: 'enumeration', fieldType: 'select',
-            options: [{ value: 'write', label: 'Decide and write to the contact' }, { value: 'preview', label: 'Decide only (write nothing)' }],
-          },
-          supportedValueTypes: ['STATIC_VALUE'],
+          // The service decides the enrolled contact; this input only names another one.
+          typeDefinition: { name: 'contact_id', type: 'string', fieldType: 'text' },
+          supportedValueTypes: ['OBJECT_PROPERTY', 'STATIC_VALUE'],
           isRequired: false,
         },
       ],
@@ -88,9 +86,9 @@ export function decideActionComponent(serviceUrl: string) {
         en: {
           actionName: 'Decide lead',
           actionDescription: 'Scores the enrolled contact (intent, fit, lead score), picks its routing tier and owner, writes the decision to the contact and returns it, with the reason, to branch on.',
-          actionCardContent: 'Decide lead ({{write_mode}})',
-          inputFieldLabels: { write_mode: 'Write mode' },
-          inputFieldDescriptions: { write_mode: 'Write the decision to the contact (default), or only return it.' },
+          actionCardContent: 'Decide lead: score, route and explain',
+          inputFieldLabels: { contact_id: 'Contact record ID (optional)' },
+          inputFieldDescriptions: { contact_id: 'Leave empty to decide the enrolled contact.' },
           outputFieldLabels: outputLabels,
         },
       },

@@ -37,6 +37,7 @@ describe('components', () => {
     // Our own writes must not wake us up: lastmodifieddate changes on every write, the scores are ours.
     expect(subscribed).not.toContain('lastmodifieddate');
     expect(subscribed).not.toContain('lead_score');
+    expect(subscribed).not.toContain('phone');
     expect(subscribed).toEqual(expect.arrayContaining(['hs_analytics_num_page_views', 'jobtitle', 'hubspot_owner_id', 'hs_email_replied']));
   });
 
