@@ -54,9 +54,12 @@ export function normalizeInputs(event: unknown): NormalizeOutputs {
     persona: n.persona,
     seniority: n.seniority,
     reason_code: problem?.code ?? 'normalized',
-    normalize_reason: relevant.map(reasonText).join(' ').slice(0, 2000),
+    normalize_reason: relevant.map((r) => sentence(reasonText(r))).join(' ').slice(0, 2000),
   };
 }
+
+/** Reasons are joined into one text: each must end like a sentence. */
+const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
 
 function empty(reason: Reason): NormalizeOutputs {
   return {
