@@ -7,6 +7,7 @@ import { CrmError, NotFoundError, RateLimitError, redactSecrets } from '../error
 import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../ports.ts';
 import { chunk, markerKey, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, TASK_TO_CONTACT, toHistory } from '../adapters/hubspot/records.ts';
 import { taskProperties } from '../adapters/hubspot/tasks.ts';
+import { createFetchRouting } from './fetch-routing.ts';
 
 export interface FetchGatewayOptions {
   accessToken: string;
@@ -30,13 +31,14 @@ const BatchSchema = z.object({ results: z.array(ObjectSchema) });
 const SearchSchema = z.object({ total: z.number() });
 const ErrorBody = z.object({ message: z.optional(z.string()), category: z.optional(z.string()), correlationId: z.optional(z.string()), policyName: z.optional(z.string()) });
 
-export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway {
+/** One HubSpot request as a typed result; failures as the CrmError family, never with the token. */
+export type HubSpotCall = <S extends z.ZodMiniType>(operation: string, method: string, path: string, schema: S | null, body?: unknown) => Promise<z.infer<S>>;
+
+export function createFetchCall(options: FetchGatewayOptions): HubSpotCall {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
-  const now = options.now ?? (() => new Date());
-
-  async function call<S extends z.ZodMiniType>(operation: string, method: string, path: string, schema: S | null, body?: unknown): Promise<z.infer<S>> {
+  return async (operation, method, path, schema, body) => {
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {
@@ -52,14 +54,21 @@ export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway
     }
     const text = await res.text();
     if (!res.ok) throw errorOf(operation, res.status, text, options.accessToken);
-    if (!schema) return undefined as z.infer<S>;
+    if (!schema) return undefined as z.infer<NonNullable<typeof schema>>;
     const parsed = z.safeParse(schema, parseJson(text));
     if (!parsed.success) throw new CrmError(operation, `unexpected answer (${parsed.error.issues[0]?.message ?? 'not JSON'})`, { status: res.status });
     return parsed.data;
-  }
+  };
+}
 
-  const qs = (params: Record<string, readonly string[]>): string =>
-    Object.entries(params).filter(([, v]) => v.length > 0).map(([k, v]) => `${k}=${encodeURIComponent(v.join(','))}`).join('&');
+/** Query string of comma-joined lists, empty lists left out. */
+export const queryOf = (params: Record<string, readonly string[]>): string =>
+  Object.entries(params).filter(([, v]) => v.length > 0).map(([k, v]) => `${k}=${encodeURIComponent(v.join(','))}`).join('&');
+
+export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway {
+  const call = createFetchCall(options);
+  const now = options.now ?? (() => new Date());
+  const qs = queryOf;
 
   async function readCompany(id: string, props: readonly string[]): Promise<{ record: CrmRecord; history: ContactSnapshot['companyHistory'] } | null> {
     try {
@@ -84,7 +93,10 @@ export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway
     return out;
   }
 
-  return {
+  // The routing reads are spread in (not declared in the literal), so this gateway also satisfies the
+  // RescoreGateway that extends RoutingGateway once the routing work is merged.
+  const gateway: RescoreGateway = {
+    ...createFetchRouting(call),
     async readSnapshot(contactId, contactProps, companyProps) {
       let contact;
       try {
@@ -129,6 +141,7 @@ export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway
       return toHistory(contact.propertiesWithHistory, names);
     },
   };
+  return gateway;
 }
 
 function record(object: z.infer<typeof ObjectSchema>): CrmRecord {
