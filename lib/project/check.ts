@@ -21,8 +21,6 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'app': AppMetaSchema, 'card': CardMetaSchema, 'app-function': FunctionMetaSchema,
   'webhooks': WebhooksMetaSchema, 'workflow-action': WorkflowActionMetaSchema,
 };
-/** The component type HubSpot's parser gives each hsmeta type we ship. */
-const PARSED_TYPES: Record<string, string> = { 'webhooks': 'WEBHOOKS', 'workflow-action': 'WORKFLOW_ACTION' };
 
 function readJson(file: string, problems: Problem[], dir: string): unknown {
   try {
@@ -59,8 +57,7 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
   const { srcDir, platformVersion } = project as z.infer<typeof HsProjectSchema>;
   const src = join(dir, srcDir);
 
-  const parsed = await parseWithHubSpot(src, platformVersion, dir, problems);
-  for (const skipped of parsed?.skipped ?? []) {
+  for (const skipped of await skippedByHubSpot(src, platformVersion, dir, problems)) {
     problems.push({ file: relative(dir, join(src, skipped)), message: 'HubSpot would skip this hsmeta file (wrong folder): it would not be uploaded' });
   }
 
@@ -72,11 +69,6 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
     const schema = Object.hasOwn(SCHEMAS, String(meta.type)) ? SCHEMAS[String(meta.type)]! : null;
     if (!schema) { problems.push({ file: rel, message: `unknown component type "${String(meta.type)}"` }); continue; }
     if (!checkSchema(schema, meta, rel, problems)) continue;
-    const parsedType = PARSED_TYPES[String(meta.type)];
-    const uidOf = (meta as { uid?: string }).uid ?? '';
-    if (parsed && parsedType && parsed.types.get(uidOf) !== parsedType) {
-      problems.push({ file: rel, message: `HubSpot's project parser does not see ${uidOf} as a ${parsedType} component: it would not be uploaded` });
-    }
     const entry = meta.config?.entrypoint;
     if (entry && !existsSync(join(src, entry))) problems.push({ file: rel, message: `entrypoint ${entry} does not exist under ${srcDir}/` });
   }
@@ -92,19 +84,16 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
 }
 
 /**
- * What HubSpot's own parser makes of the project: the hsmeta files it would skip, and the type of
- * each component it found (by uid). The parser throws on some broken projects (a missing
- * functions package.json): that becomes a problem, and the other checks still run.
+ * The hsmeta files HubSpot's own parser would skip. The parser throws on some broken projects
+ * (a missing functions package.json): that becomes a problem, and the other checks still run.
  */
-async function parseWithHubSpot(src: string, platformVersion: string, dir: string, problems: Problem[]): Promise<{ skipped: string[]; types: Map<string, string> } | null> {
+async function skippedByHubSpot(src: string, platformVersion: string, dir: string, problems: Problem[]): Promise<string[]> {
   try {
-    const result = await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true });
-    const nodes = result.intermediateRepresentation.intermediateNodesIndexedByUid as Record<string, { componentType?: string }>;
-    return { skipped: result.skippedHsMetaFiles, types: new Map(Object.entries(nodes).map(([uid, node]) => [uid, String(node.componentType)])) };
+    return (await translate({ projectSourceDir: src, platformVersion }, { skipValidation: true })).skippedHsMetaFiles;
   } catch (err) {
     const message = (err instanceof Error ? err.message : String(err)).split(`${dir}/`).join('');
     problems.push({ file: relative(dir, src), message: `HubSpot's project parser stopped: ${message}` });
-    return null;
+    return [];
   }
 }
 

@@ -5,6 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { translate } from '@hubspot/project-parsing-lib/translate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTIVITY_HISTORY_PROPERTIES } from '../../lib/core/activity-properties.ts';
 import { CONTACT_INPUT_PROPERTIES } from '../../lib/core/contract.ts';
@@ -27,6 +28,16 @@ describe('components', () => {
     const base = serviceUrlIn((hooks.config['settings'] as { targetUrl: string }).targetUrl, WEBHOOKS_PATH)!;
     expect(hooks).toEqual(webhooksComponent(base));
     expect(committed(DECIDE_ACTION_FILE)).toEqual(decideActionComponent(base));
+  });
+
+  it("HubSpot's own project parser finds both components, with their types", async () => {
+    const result = await translate({ projectSourceDir: join(root, 'src'), platformVersion: '2026.03' }, { skipValidation: true });
+    const nodes = result.intermediateRepresentation.intermediateNodesIndexedByUid as Record<string, { componentType?: string; config?: unknown }>;
+    const hooks = committed(WEBHOOKS_FILE) as { uid?: string; config: unknown };
+    const action = committed(DECIDE_ACTION_FILE) as { uid?: string; config: unknown };
+    expect(nodes[hooks.uid!]).toMatchObject({ componentType: 'WEBHOOKS', config: hooks.config });
+    expect(nodes[action.uid!]).toMatchObject({ componentType: 'WORKFLOW_ACTION', config: action.config });
+    expect(result.skippedHsMetaFiles).toEqual([]);
   });
 
   it('subscribes to every property the engine reads, except the listed ones, each once', () => {
