@@ -14,7 +14,6 @@ export interface FetchGatewayOptions {
   baseUrl: string;
   /** Per request; a custom code action has 20 s in all. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
   now?: () => Date;
 }
 
@@ -36,23 +35,24 @@ export type HubSpotCall = <S extends z.ZodMiniType>(operation: string, method: s
 
 export function createFetchCall(options: FetchGatewayOptions): HubSpotCall {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5_000;
   return async (operation, method, path, schema, body) => {
     let res: Response;
+    let text: string;
     try {
-      res = await doFetch(`${base}${path}`, {
+      res = await fetch(`${base}${path}`, {
         method,
         headers: { authorization: `Bearer ${options.accessToken}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      // The deadline covers the body too: a reply that stalls half-way is a timeout like any other.
+      text = await res.text();
     } catch (err) {
       const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
       const detail = timedOut ? `no answer within ${timeoutMs} ms` : redactSecrets(err instanceof Error ? err.message : String(err), [options.accessToken]);
       throw new CrmError(operation, detail, { category: timedOut ? 'TIMEOUT' : 'NETWORK' });
     }
-    const text = await res.text();
     if (!res.ok) throw errorOf(operation, res.status, text, options.accessToken);
     if (!schema) return undefined as z.infer<NonNullable<typeof schema>>;
     const parsed = z.safeParse(schema, parseJson(text));
