@@ -1,7 +1,7 @@
 // Custom code action `normalize`: email, company key, phone, country, state and job title
 // cleaned up, each with the reason. Pure (no API calls); bundled to custom-code/normalize.js.
 import { normalizeContact } from '../core/normalize/index.ts';
-import type { PropertyMap, Reason } from '../core/types.ts';
+import type { NormalizedContact, PropertyMap, Reason } from '../core/types.ts';
 import { inputsOf, isMissing, reasonText } from './event.ts';
 
 /** Inputs to map (contact properties, plus the primary company's domain and country). */
@@ -25,8 +25,17 @@ export interface NormalizeOutputs {
   normalize_reason: string;
 }
 
-/** Reason codes that report a value read as it should be; any other code is a problem with an input. */
-const FINE = /(_recognized|_valid|_classified|_kept|_e164)$|^company_key_from_|^freemail_domain$/;
+/**
+ * A mapped input that gave nothing usable is the problem to report: its own reason (by code
+ * prefix) names what was wrong. Judged by the outputs, so new reason codes need no list here.
+ */
+const USABLE: readonly { input: string; prefix: string; ok: (n: NormalizedContact) => boolean }[] = [
+  { input: 'email', prefix: 'email_', ok: (n) => n.hasValidEmail },
+  { input: 'phone', prefix: 'phone_', ok: (n) => n.phoneE164 !== null },
+  { input: 'country', prefix: 'country_', ok: (n) => n.countryCode !== null },
+  { input: 'state', prefix: 'state_', ok: (n) => n.stateCode !== null },
+  { input: 'jobtitle', prefix: 'title_', ok: (n) => n.persona !== 'other' || n.seniority !== 'unknown' },
+];
 
 export function normalizeInputs(event: unknown): NormalizeOutputs {
   const inputs = inputsOf(event);
@@ -41,7 +50,8 @@ export function normalizeInputs(event: unknown): NormalizeOutputs {
   const { value: n, reasons } = normalizeContact(contact, company);
   // Reasons about inputs nobody mapped are noise in a workflow: keep those about given inputs.
   const relevant = reasons.filter((r) => !r.code.endsWith('_missing'));
-  const problem = relevant.find((r) => !FINE.test(r.code));
+  const unusable = USABLE.find((u) => given.includes(u.input as (typeof NORMALIZE_INPUTS)[number]) && !u.ok(n));
+  const problemCode = unusable ? (relevant.find((r) => r.code.startsWith(unusable.prefix))?.code ?? `${unusable.input}_unusable`) : null;
   return {
     email: n.email ?? '',
     has_valid_email: n.hasValidEmail,
@@ -53,7 +63,7 @@ export function normalizeInputs(event: unknown): NormalizeOutputs {
     state_code: n.stateCode ?? '',
     persona: n.persona,
     seniority: n.seniority,
-    reason_code: problem?.code ?? 'normalized',
+    reason_code: problemCode ?? 'normalized',
     normalize_reason: relevant.map((r) => sentence(reasonText(r))).join(' ').slice(0, 2000),
   };
 }
