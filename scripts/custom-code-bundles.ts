@@ -4,7 +4,7 @@
 // only Node's own modules (zlib) are required.
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import defaultConfigJson from '../config/decisions.json' with { type: 'json' };
 import { parseConfig } from '../lib/core/config.ts';
@@ -112,25 +112,6 @@ const compressedData: Plugin = {
   },
 };
 
-/**
- * zod exposes every locale through `z.locales`, which keeps all of them (a quarter of a MB) in
- * a bundle. Our schemas speak English only: the locale table is cut down to `en`.
- */
-const zodEnglishOnly: Plugin = {
-  name: 'zod-english-only',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
-      if (!/[/\\]node_modules[/\\]zod[/\\]/.test(args.importer)) return undefined;
-      return { path: join(dirname(args.importer), '../locales/en.js'), namespace: 'zod-locales' };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
-  },
-};
-
 function options(name: string): BuildOptions {
   const version = parsedConfig().scoringVersion;
   return {
@@ -142,7 +123,7 @@ function options(name: string): BuildOptions {
     minify: true,
     legalComments: 'none',
     logLevel: 'silent',
-    plugins: [bundledConfigPlugin(), countryNamesPlugin(), compressedData, zodEnglishOnly],
+    plugins: [bundledConfigPlugin(), countryNamesPlugin(), compressedData],
     banner: {
       js: [
         `// Lead Decisions custom code action "${name}" (rules ${version}). Node.js 24; paste this whole file.`,
