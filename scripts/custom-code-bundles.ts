@@ -5,6 +5,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, constants } from 'node:zlib';
 import defaultConfigJson from '../config/decisions.json' with { type: 'json' };
 import { parseConfig } from '../lib/core/config.ts';
@@ -32,7 +33,7 @@ function parsedConfig() {
 function bundledConfigPlugin(): Plugin {
   const config = parsedConfig();
   const json = JSON.stringify(config);
-  if (JSON.stringify(JSON.parse(json)) !== json) throw new Error('the parsed config does not survive JSON');
+  if (!isDeepStrictEqual(JSON.parse(json), config)) throw new Error('the parsed config does not survive JSON (a value JSON cannot carry): the custom code bundles would decide differently');
   return {
     name: 'bundled-config',
     setup(b) {
