@@ -4,6 +4,8 @@ import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -14,6 +16,8 @@ export function buildProgram(): Command {
   registerEmulator(program);
   registerProvision(program);
   registerDev(program);
+  registerSimulate(program);
+  registerReport(program);
   return program;
 }
 
