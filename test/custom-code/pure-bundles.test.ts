@@ -2,6 +2,7 @@
 // give the engine's answer with HubSpot's output types; missing or broken inputs give the safe
 // default with a reason; nothing throws.
 import { readFileSync } from 'node:fs';
+import disposableDomains from 'disposable-email-domains/index.json' with { type: 'json' };
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundledConfig } from '../../lib/custom-code/bundled-config.ts';
 import { normalizeInputs } from '../../lib/custom-code/normalize.ts';
@@ -65,6 +66,17 @@ describe('score_and_route.js', () => {
     expect(decidedAt).toBeGreaterThanOrEqual(before);
     expect(rest).toMatchObject({ routing_tier: 'high', reason_code: 'decided', is_safe_default: false });
     expect(typeof rest['lead_score']).toBe('number');
+  });
+
+  it('carries the disposable-mail list intact: a throw-away address decides as in the sources (capped low)', async () => {
+    const domain = (disposableDomains as string[])[Math.floor((disposableDomains as string[]).length / 2)]!;
+    const inputs = { ...ENGAGED_CEO, email: `ceo@${domain}` };
+    const run = await runBundle('score_and_route', eventFor(inputs));
+    if (!run.ok) throw new Error(run.error.message);
+    const { decided_at: _a, ...rest } = run.outputFields;
+    const { decided_at: _b, ...expected } = scoreAndRoute(eventFor(inputs), bundledConfig(), new Date());
+    expect(rest).toEqual(expected);
+    expect(rest['routing_tier']).toBe('low');
   });
 
   it.each([
