@@ -1,6 +1,7 @@
 // The rules-as-code schema for config/decisions.json. Every cross-reference
-// (pool → owner, territory → pool, track ids, forward-only lifecycle rules) is
-// checked here so the engine can trust the config it is given.
+// (track ids, forward-only lifecycle rules) is checked here so the engine can
+// trust the config it is given. The team (owners, pools, territories) lives
+// apart in config/team.json: see team-schema.ts.
 import { z } from 'zod';
 import { PERSONAS, SENIORITIES, TIERS } from './contract.ts';
 import { INDUSTRY_SECTORS, INDUSTRY_VALUES, industryKey, isKnownIndustry, nearestName } from './industries.ts';
@@ -101,32 +102,6 @@ const LifecycleSchema = z.strictObject({
   })),
 });
 
-const OwnerSchema = z.strictObject({
-  id: z.string().regex(/^\d+$/, 'owner ids are HubSpot owner ids (digits)'),
-  name: z.string().min(1),
-  email: z.email(),
-  team: z.string().min(1),
-  available: z.boolean().describe('false while on PTO: no new contacts'),
-  capacity: z.int().positive().nullable().describe('Max contacts assigned per run (ownerLoad in context); null = no cap'),
-});
-
-const RoutingSchema = z.strictObject({
-  reassignExisting: z.boolean().describe('Re-route contacts that already have an owner'),
-  owners: z.array(OwnerSchema).min(1),
-  pools: z.array(z.strictObject({
-    id: Id,
-    members: z.array(z.strictObject({ ownerId: z.string(), weight: z.number().positive().max(1000) })).min(1),
-  })).min(1),
-  territories: z.array(z.strictObject({
-    name: z.string().min(1),
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case')).min(1),
-    states: z.array(z.string().min(1)).optional().describe('Limit to these states/regions (codes or names)'),
-    pool: Id,
-  })),
-  defaultPool: Id.describe('Pool for contacts no territory matches'),
-  fallbackOwnerId: z.string().describe('Owner when nobody in the pool can take the contact'),
-});
-
 const NotifySchema = z.strictObject({
   tiers: z.array(z.enum(TIERS)).describe('Tiers that create a task for the owner'),
   maxTasksPerOwner: z.int().min(0).describe('Throttle: tasks per owner inside the throttle window'),
@@ -141,7 +116,6 @@ export const ConfigSchema = z.strictObject({
   enrichment: EnrichmentSchema,
   classification: ClassificationSchema,
   lifecycle: LifecycleSchema,
-  routing: RoutingSchema,
   notify: NotifySchema,
   dataQuality: DataQualitySchema.default(DEFAULT_DATA_QUALITY).describe('Data-quality gates: disposable mail, role accounts, blocking lead statuses'),
   reengagement: z.strictObject({
@@ -152,19 +126,8 @@ export const ConfigSchema = z.strictObject({
 type RawConfig = z.output<typeof ConfigSchema>;
 
 function checkReferences(c: Omit<RawConfig, never>, ctx: z.RefinementCtx): void {
-  const owners = new Set(c.routing.owners.map((o) => o.id));
-  const pools = new Set(c.routing.pools.map((p) => p.id));
   const tracks = new Set(c.classification.tracks.map((t) => t.id));
   const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
-  if (owners.size !== c.routing.owners.length) issue(['routing', 'owners'], 'owner ids must be unique');
-  c.routing.pools.forEach((p, i) => p.members.forEach((m, j) => {
-    if (!owners.has(m.ownerId)) issue(['routing', 'pools', i, 'members', j, 'ownerId'], `unknown owner "${m.ownerId}"`);
-  }));
-  c.routing.territories.forEach((t, i) => {
-    if (!pools.has(t.pool)) issue(['routing', 'territories', i, 'pool'], `unknown pool "${t.pool}"`);
-  });
-  if (!pools.has(c.routing.defaultPool)) issue(['routing', 'defaultPool'], `unknown pool "${c.routing.defaultPool}"`);
-  if (!owners.has(c.routing.fallbackOwnerId)) issue(['routing', 'fallbackOwnerId'], `unknown owner "${c.routing.fallbackOwnerId}"`);
   if (tracks.size !== c.classification.tracks.length) issue(['classification', 'tracks'], 'track ids must be unique');
   if (!tracks.has(c.classification.defaultTrack)) issue(['classification', 'defaultTrack'], `unknown track "${c.classification.defaultTrack}"`);
   const customer = c.classification.customerTrack;

@@ -5,7 +5,7 @@ import { classifyByRules } from './classify.ts';
 import type { Config } from './config.ts';
 import { enrich } from './enrich.ts';
 import { decideLifecycle } from './lifecycle.ts';
-import { normalizeContact } from './normalize/index.ts';
+import { normalizeContact, normalizeCountry } from './normalize/index.ts';
 import { notify } from './notify.ts';
 import { qualityGates } from './quality.ts';
 import { reengagement } from './reengagement.ts';
@@ -20,6 +20,8 @@ import { SentenceMemo, spaced } from './sentences.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
 const MAX_COUNT = 1_000_000;
+/** Any of these set means a rep has worked the lead: it stays with an away owner (team.unavailableOwners). */
+const WORKED_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp'] as const;
 
 export function decide(input: DecisionInput, config: Config, now: Date): Decision {
   try {
@@ -65,6 +67,9 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
     companyOwnerId: companyProps ? readText(companyProps['hubspot_owner_id']) : null,
     countryCode: n.countryCode, stateCode: n.stateCode,
+    companyCountryCode: n.countryCode === null && companyProps ? normalizeCountry(companyProps['country']).value : null,
+    phoneE164: n.phoneE164, emailDomain: n.emailDomain,
+    worked: WORKED_PROPERTIES.some((p) => readText(props[p]) !== null), nowMs,
   }, config, context);
   const ownerId = routed.value.ownerId;
   const reengage = reengagement(props, finalStage, config, nowMs, latest(lastVisit, lastConversion));
