@@ -93,8 +93,6 @@ export function createFetchGateway(options: FetchGatewayOptions): RescoreGateway
     return out;
   }
 
-  // The routing reads are spread in (not declared in the literal), so this gateway also satisfies the
-  // RescoreGateway that extends RoutingGateway once the routing work is merged.
   const gateway: RescoreGateway = {
     ...createFetchRouting(call),
     async readSnapshot(contactId, contactProps, companyProps) {

@@ -1,21 +1,14 @@
 // Routing's HubSpot reads (owner load, out-of-office owners) and the optional Lead write over
-// plain fetch, for the decide_and_write custom code action. Same calls as the api-client version
-// the routing work adds (lib/adapters/hubspot/routing-reads.ts, branch i9-routing); the shapes
-// below are that RoutingGateway's, written out so this file stands before and after that merge.
+// plain fetch, for the decide_and_write custom code action: the same calls as the api-client
+// version (lib/adapters/hubspot/routing-reads.ts), checked by the same RoutingGateway contract.
 import * as z from 'zod/mini';
+import type { LeadSpec, OwnerAvailability, RoutingGateway } from '../ports.ts';
+import { AVAILABILITY_PROPERTIES, AWAY_VALUES, LEAD_TO_CONTACT } from '../adapters/hubspot/routing-reads.ts';
 import type { HubSpotCall } from './fetch-gateway.ts';
-
-export interface FetchOwnerAvailability { property: string | null; unavailableOwnerIds: string[] }
-export interface FetchLeadSpec { contactId: string; ownerId: string; name: string; pipeline: string; stage: string }
 
 /** Search pages are 200 at most; a load beyond 10 pages is far past any capacity cap. */
 const PAGE = 200;
 const MAX_PAGES = 10;
-/** Candidate availability properties of the users object (unconfirmed names: the portal's list decides). */
-const AVAILABILITY_PROPERTIES = ['hs_out_of_office', 'hs_availability_status'] as const;
-const AWAY_VALUES = new Set(['true', 'away', 'unavailable', 'out_of_office', 'ooo']);
-/** HubSpot-defined lead → contact association (primary contact). */
-const LEAD_TO_CONTACT = 578;
 
 const Paging = z.optional(z.object({ next: z.optional(z.object({ after: z.optional(z.string()) })) }));
 const Props = z.record(z.string(), z.nullable(z.optional(z.string())));
@@ -25,7 +18,7 @@ const OwnerPage = z.object({ results: z.array(z.object({ id: z.union([z.string()
 const Links = z.object({ results: z.array(z.object({ toObjectId: z.union([z.string(), z.number()]) })) });
 const Created = z.object({ id: z.string() });
 
-export function createFetchRouting(call: HubSpotCall) {
+export function createFetchRouting(call: HubSpotCall): RoutingGateway {
   let availabilityProperty: Promise<string | null> | null = null;
   const discover = (): Promise<string | null> => {
     availabilityProperty ??= call('list user properties', 'GET', '/crm/v3/properties/users', PropertyList)
@@ -46,7 +39,7 @@ export function createFetchRouting(call: HubSpotCall) {
   }
 
   return {
-    async countOwnerLoad(ownerIds: readonly string[], sinceIso: string): Promise<Record<string, number>> {
+    async countOwnerLoad(ownerIds, sinceIso) {
       const counts: Record<string, number> = Object.fromEntries(ownerIds.map((id) => [id, 0]));
       if (ownerIds.length === 0) return counts;
       let after: string | undefined;
@@ -68,7 +61,7 @@ export function createFetchRouting(call: HubSpotCall) {
       return counts;
     },
 
-    async readOwnerAvailability(): Promise<FetchOwnerAvailability> {
+    async readOwnerAvailability(): Promise<OwnerAvailability> {
       const property = await discover();
       if (property === null) return { property: null, unavailableOwnerIds: [] };
       const [users, owners] = await Promise.all([
@@ -87,7 +80,7 @@ export function createFetchRouting(call: HubSpotCall) {
       return { property, unavailableOwnerIds: [...new Set(away)].sort() };
     },
 
-    async ensureLead(spec: FetchLeadSpec): Promise<{ id: string; created: boolean }> {
+    async ensureLead(spec: LeadSpec) {
       const links = await call(`read leads of contact ${spec.contactId}`, 'GET', `/crm/v4/objects/contacts/${spec.contactId}/associations/leads?limit=500`, Links);
       const existing = links.results.map((r) => String(r.toObjectId)).sort((a, b) => Number(a) - Number(b))[0];
       const properties = { hs_lead_name: spec.name, hubspot_owner_id: spec.ownerId };
