@@ -1,6 +1,6 @@
 // The engine's view of the outside world. Adapters in lib/adapters implement these;
 // each has an in-memory fake and one contract test that runs against both.
-import type { Classification, EnrichmentFacts, PropertyMap } from './core/types.ts';
+import type { Classification, EnrichmentFacts, PropertyHistoryMap, PropertyMap } from './core/types.ts';
 
 export interface Clock {
   now(): Date;
@@ -146,6 +146,8 @@ export interface ClassificationRequest {
   /** Whitelisted, already-redacted fields only. */
   fields: Record<string, string>;
   allowedTracks: readonly string[];
+  /** Track id → the asset ids of its catalogue (config); when given, nextBestAsset must be one of the chosen track's ids. */
+  allowedAssets?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AiClassifier {
@@ -168,6 +170,8 @@ export interface ContactSnapshot {
   companyHistory: Record<string, PropertyHistoryEntry[]>;
   /** Tasks this product created for the contact. */
   notifications: NotificationRecord[];
+  /** History of ACTIVITY_HISTORY_PROPERTIES (newest first), when the gateway read it: the engine's dated activity. */
+  contactHistory?: PropertyHistoryMap;
 }
 
 /** The reads and writes of a single-contact re-score, shaped for as few round trips as possible. */

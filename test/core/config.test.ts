@@ -49,7 +49,11 @@ describe('parseConfig', () => {
     ['a typo in a key', (c: Raw) => { (c.notify as Record<string, unknown>).maxTaskPerOwner = 3; }, 'notify: Unrecognized key: "maxTaskPerOwner"'],
     ['a backward lifecycle rule', (c: Raw) => { c.lifecycle.transitions.push({ tier: 'low', from: ['customer'], to: 'lead' } as Raw['lifecycle']['transitions'][number]); }, 'lifecycle.transitions.3.from.0: customer → lead would move backward (or stay); lifecycle only moves forward'],
     ['an unknown default track', (c: Raw) => { c.classification.defaultTrack = 'nope'; }, 'classification.defaultTrack: unknown track "nope"'],
-    ['a half-life of zero', (c: Raw) => { c.scoring.intent.recency.halfLifeDays = 0; }, 'scoring.intent.recency.halfLifeDays: Too small: expected number to be >0'],
+    ['a half-life of zero', (c: Raw) => { c.scoring.intent.signals.page_view.halfLifeDays = 0; }, 'scoring.intent.signals.page_view.halfLifeDays: Too small: expected number to be >0'],
+    ['a duplicate conversion id', (c: Raw) => { c.scoring.intent.conversions.push({ ...c.scoring.intent.conversions[0]! }); }, 'scoring.intent.conversions: conversion ids must be unique'],
+    ['a missing signal', (c: Raw) => { delete (c.scoring.intent.signals as Partial<Raw['scoring']['intent']['signals']>).meeting; }, 'scoring.intent.signals.meeting: Invalid input: expected object, received undefined'],
+    ['a duplicate asset id', (c: Raw) => { c.classification.tracks[0]!.assets.push({ ...c.classification.tracks[0]!.assets[0]! }); }, 'classification.tracks.0.assets: asset ids must be unique within a track'],
+    ['an empty asset catalogue', (c: Raw) => { c.classification.tracks[0]!.assets = []; }, 'classification.tracks.0.assets: Too small: expected array to have >=1 items'],
   ])('reports %s with its path', (_name, patch, expected) => {
     expect(issuesFor(patch)).toContain(expected);
   });

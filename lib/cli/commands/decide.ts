@@ -36,7 +36,7 @@ export function registerDecide(program: Command): void {
     .description('Decide contacts offline: JSONL contacts in, JSONL write plans and reasons out.')
     .option('--config <file>', 'rules config (default: config/decisions.json of this package)')
     .option('--team <file>', 'team file: owners, PTO, pools, territories (default: team.json beside the rules config, else this package\'s)')
-    .option('--input <file>', 'JSONL input, one {"id","properties","company"} per line (default: stdin)')
+    .option('--input <file>', 'JSONL input, one {"id","properties","propertiesWithHistory"?,"company"} per line (default: stdin)')
     .option('--output <file>', 'JSONL output (default: stdout)')
     .option('--now <iso>', 'decision time as an ISO date-time (default: the current time)')
     .addHelpText('after', '\nExit codes: 0 all lines decided, 1 some lines were bad (the rest were decided), 2 bad options or config.\nSee docs/cli-decide.md.')
@@ -89,7 +89,7 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
       s.tiers[d.score.value.tier]++;
       if (Object.keys(d.writePlan).length > 0) s.writes++;
       s.tasks += d.sideEffects.length;
-      await to.write(JSON.stringify({ id: d.id, outputs: d.writePlan, reasons: d.reasons, decision_key: d.decisionKey }));
+      await to.write(JSON.stringify({ id: d.id, outputs: d.writePlan, reasons: d.reasons, decision_key: d.decisionKey, sideEffects: d.sideEffects }));
     }
     await to.close(opts.output !== undefined);
     return s;
