@@ -5,6 +5,8 @@ import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
 import { registerRescore } from './commands/rescore.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerProvision(program);
   registerDev(program);
   registerRescore(program);
+  registerSimulate(program);
+  registerReport(program);
   return program;
 }
 

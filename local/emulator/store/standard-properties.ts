@@ -74,6 +74,9 @@ export const INDUSTRIES = [
   'COMPUTER_NETWORK_SECURITY', 'MANAGEMENT_CONSULTING', 'GOVERNMENT_ADMINISTRATION', 'FOOD_BEVERAGES', 'PHARMACEUTICALS',
 ];
 
+/** HubSpot's stage-entry date property of a lifecycle stage (`hs_v2_date_entered_<stage id>`). */
+export const stageEnteredProperty = (stage: string): string => `hs_v2_date_entered_${stage}`;
+
 const common = (group: string): PropertyDef[] => [
   def('hs_object_id', 'Record ID', 'number', { group, ...ro }),
   def('createdate', 'Create Date', 'datetime', { group, ...ro }),
@@ -112,6 +115,11 @@ const contacts: PropertyDef[] = [
   def('hs_analytics_source', 'Original Source', 'enumeration', {
     ...analytics, options: ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'SOCIAL_MEDIA', 'REFERRALS', 'OTHER_CAMPAIGNS', 'DIRECT_TRAFFIC', 'OFFLINE', 'PAID_SOCIAL'],
   }),
+  def('hs_analytics_source_data_1', 'Original Source Drill-Down 1', 'string', analytics),
+  def('hs_analytics_source_data_2', 'Original Source Drill-Down 2', 'string', analytics),
+  def('hs_first_outreach_date', 'First outreach date', 'datetime', { group: 'sales_properties', ...ro, calculated: true }),
+  // Kept by HubSpot whenever the lifecycle stage changes (ObjectsRepo sets them on every write).
+  ...LIFECYCLE_STAGES.map(([value, label]) => def(stageEnteredProperty(value), `Date entered "${label} (Lifecycle Stage Pipeline)"`, 'datetime', { ...ro, calculated: true })),
   def('associatedcompanyid', 'Primary Associated Company ID', 'number', ro),
   def('hs_language', 'Preferred language', 'string'),
 ];
