@@ -4,6 +4,7 @@ import { access, constants } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { decide } from '../../core/pipeline.ts';
+import { createRoutingRun } from '../../core/routing-run.ts';
 import type { Config } from '../../core/config.ts';
 import type { Tier } from '../../core/contract.ts';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
@@ -12,6 +13,7 @@ import { LineWriter, readLines } from '../jsonl.ts';
 
 export interface DecideOptions {
   config?: string;
+  team?: string;
   input?: string;
   output?: string;
   now?: string;
@@ -33,7 +35,8 @@ export function registerDecide(program: Command): void {
     .command('decide')
     .description('Decide contacts offline: JSONL contacts in, JSONL write plans and reasons out.')
     .option('--config <file>', 'rules config (default: config/decisions.json of this package)')
-    .option('--input <file>', 'JSONL input, one {"id","properties","company"} per line (default: stdin)')
+    .option('--team <file>', 'team file: owners, PTO, pools, territories (default: team.json beside the rules config, else this package\'s)')
+    .option('--input <file>', 'JSONL input, one {"id","properties","propertiesWithHistory"?,"company"} per line (default: stdin)')
     .option('--output <file>', 'JSONL output (default: stdout)')
     .option('--now <iso>', 'decision time as an ISO date-time (default: the current time)')
     .addHelpText('after', '\nExit codes: 0 all lines decided, 1 some lines were bad (the rest were decided), 2 bad options or config.\nSee docs/cli-decide.md.')
@@ -47,7 +50,7 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
   const say = (text: string) => io.stderr.write(`${text}\n`);
   const now = parseNow(opts.now, io.clock);
   if (!now.ok) return usage(say, now.error);
-  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH);
+  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH, opts.team);
   if (!loaded.ok) return usage(say, `Config error: ${loaded.message}`);
   if (opts.input !== undefined) {
     try {
@@ -70,6 +73,8 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
 
   async function decideStream(from: Readable, to: LineWriter, config: Config, at: Date, log: (t: string) => void): Promise<Stats> {
     const s: Stats = { decided: 0, bad: 0, tiers: { high: 0, medium: 0, low: 0 }, writes: 0, tasks: 0 };
+    // Capacity caps and the balanced mode count this run's new assignments.
+    const run = createRoutingRun(config);
     for await (const { line, lineNo } of readLines(from)) {
       if (line.trim() === '') continue;
       const parsed = parseDecideLine(line);
@@ -78,12 +83,13 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
         log(`line ${lineNo}: ${parsed.error}`);
         continue;
       }
-      const d = decide(parsed.input, config, at);
+      const d = decide(run.prepare(parsed.input), config, at);
+      run.record(d);
       s.decided++;
       s.tiers[d.score.value.tier]++;
       if (Object.keys(d.writePlan).length > 0) s.writes++;
       s.tasks += d.sideEffects.length;
-      await to.write(JSON.stringify({ id: d.id, outputs: d.writePlan, reasons: d.reasons, decision_key: d.decisionKey }));
+      await to.write(JSON.stringify({ id: d.id, outputs: d.writePlan, reasons: d.reasons, decision_key: d.decisionKey, sideEffects: d.sideEffects }));
     }
     await to.close(opts.output !== undefined);
     return s;
