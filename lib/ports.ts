@@ -170,8 +170,8 @@ export interface ContactSnapshot {
   company: CrmRecord | null;
   /** History of the company's fact properties (newest first), to tell person-set values apart. */
   companyHistory: Record<string, PropertyHistoryEntry[]>;
-  /** History of the contact properties asked for (the activity the engine scores), newest first. */
-  contactHistory: Record<string, PropertyHistoryEntry[]>;
+  /** History of the contact properties asked for (the activity the engine scores), newest first; absent when none was asked. */
+  contactHistory?: Record<string, PropertyHistoryEntry[]>;
   /** Tasks this product created for the contact. */
   notifications: NotificationRecord[];
 }

@@ -44,7 +44,7 @@ export async function rescoreContact(contactId: string, deps: RescoreDeps): Prom
   const input: DecisionInput = {
     id: contactId,
     properties: before,
-    propertiesWithHistory: snapshot.contactHistory,
+    ...(snapshot.contactHistory ? { propertiesWithHistory: snapshot.contactHistory } : {}),
     company: snapshot.company ? { id: snapshot.company.id, properties: snapshot.company.properties } : null,
     enrichment,
     classification,

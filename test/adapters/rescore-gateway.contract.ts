@@ -73,8 +73,8 @@ export function describeRescoreGatewayContract(name: string, factory: () => Prom
     it('reads the history of the contact properties asked for in the same snapshot, newest first', async () => {
       const snapshot = await s.gateway.readSnapshot(ada, CONTACT_PROPS, COMPANY_PROPS, ['jobtitle', 'firstname']);
       expect(Object.keys(snapshot?.contactHistory ?? {}).sort()).toEqual(['firstname', 'jobtitle']);
-      expect(snapshot?.contactHistory['jobtitle']?.[0]?.value).toBe('CTO');
-      expectNewestFirst(snapshot?.contactHistory['jobtitle'] ?? []);
+      expect(snapshot?.contactHistory?.['jobtitle']?.[0]?.value).toBe('CTO');
+      expectNewestFirst((snapshot?.contactHistory?.['jobtitle'] ?? []) as PropertyHistoryEntry[]);
       expect((await s.gateway.readSnapshot(ada, CONTACT_PROPS, COMPANY_PROPS))?.contactHistory).toEqual({});
     });
 

@@ -12,6 +12,7 @@ import { runProvision } from '../../lib/cli/commands/provision.ts';
 import { runRescore, type RescoreRequest } from '../../lib/cli/rescore/run.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import type { Config } from '../../lib/core/config.ts';
+import { WRITABLE_PROPERTIES } from '../../lib/core/contract.ts';
 import { ROOT } from '../support/cli.ts';
 
 const TOKEN = 'rescore-cli-token';
@@ -49,19 +50,26 @@ const request = (extra: Partial<RescoreRequest>): RescoreRequest => ({
   retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 }, ...extra,
 });
 const tiers = () => emu.store.list('contacts', { limit: 400, after: 0, archived: false, properties: ['routing_tier'] }).results.map((c) => c.properties['routing_tier'] ?? null);
+/** Each contact's written properties (the seed already decided some, by older rules). */
+const written = () => new Map(emu.store.list('contacts', { limit: 400, after: 0, archived: false, properties: [...WRITABLE_PROPERTIES] }).results
+  .map((c) => [c.id, JSON.stringify(WRITABLE_PROPERTIES.map((p) => c.properties[p] ?? null))]));
+const changedIds = (before: Map<string, string>) => [...written()].filter(([id, v]) => before.get(id) !== v).map(([id]) => id);
 
 describe('rescore', () => {
   it('--dry-run prints the counts and a sample and writes nothing', async () => {
+    const before = written();
+    const tasks = emu.store.list('tasks', { limit: 1000, after: 0, archived: false, properties: [] }).results.length;
     const o = io();
     expect(await runRescore(request({ scope: { kind: 'all' }, dryRun: true }), o.io)).toBe(0);
     expect(o.out[0]).toMatch(/^Dry run — read 300, would change 300, unchanged 0, tasks \d+ \(would be created\), errors 0/);
     expect(o.out[1]).toBe('Sample:');
     expect(o.out[2]).toMatch(/^ {2}contact \d+: (high|medium|low) \(lead score \d+\); writes /);
-    expect(tiers().every((t) => t === null)).toBe(true);
-    expect(emu.store.list('tasks', { limit: 10, after: 0, archived: false, properties: [] }).results).toEqual([]);
+    expect(changedIds(before)).toEqual([]);
+    expect(emu.store.list('tasks', { limit: 1000, after: 0, archived: false, properties: [] }).results).toHaveLength(tasks);
   });
 
   it('--ids re-scores exactly the listed contacts and names the missing one in --errors', async () => {
+    const before = written();
     const o = io();
     const errorsFile = join(dir, 'errors.jsonl');
     const scope = { kind: 'ids' as const, ids: [ids[0]!, ids[5]!, '987654321'], file: 'ids.txt' };
@@ -70,7 +78,7 @@ describe('rescore', () => {
     expect(readFileSync(errorsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as unknown)).toEqual([
       { contactId: '987654321', code: 'not_found', message: 'contact 987654321 does not exist (or was deleted)' },
     ]);
-    expect(tiers().filter((t) => t !== null)).toHaveLength(2);
+    expect(changedIds(before).sort()).toEqual([ids[0]!, ids[5]!].sort());
   });
 
   it('--where re-scores only the matching contacts (search by id cursor)', async () => {

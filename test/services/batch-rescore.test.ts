@@ -19,9 +19,15 @@ const HOT = (i: number) => ({
 const COLD = (i: number) => ({ email: `student${i}@gmail.com`, jobtitle: 'Student' });
 
 function portal(n: number): { crm: FakeBulkCrm; ids: string[] } {
-  const crm = createFakeBulkCrm();
+  // The fake's clock stamps history: activity written the day before NOW is recent, dated intent.
+  const crm = createFakeBulkCrm({ now: '2026-11-26T08:00:00.000Z' });
   const company = crm.crm.state.addCompany({ domain: 'orbitsoft.io', name: 'Orbit Soft', industry: 'COMPUTER_SOFTWARE', numberofemployees: '400' });
   const ids = Array.from({ length: n }, (_, i) => crm.crm.state.addContact(i % 4 === 0 ? HOT(i) : COLD(i), i % 4 === 0 ? company : null));
+  for (const [i, id] of ids.entries()) {
+    if (i % 4 !== 0) continue;
+    // New intent as dated increments: more page views and a demo request, as HubSpot's history shows them.
+    void crm.crm.updateContact(id, { hs_analytics_num_page_views: '20', num_conversion_events: '4', recent_conversion_event_name: 'Demo request' });
+  }
   return { crm, ids };
 }
 
