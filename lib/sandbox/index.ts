@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { startPreviewServer, type PreviewServer } from '../../local/preview/index.ts';
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
-import { runProvision } from '../cli/commands/provision.ts';
+import { runProvision } from '../provision/outcome.ts';
 import type { Config } from '../core/config.ts';
 import { createCompanyHistoryReader } from './company-facts.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';

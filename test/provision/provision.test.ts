@@ -7,7 +7,7 @@ import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { createHubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
-import { runProvision } from '../../lib/cli/commands/provision.ts';
+import { runProvision } from '../../lib/provision/outcome.ts';
 import { contractPropertyDefinitions } from '../../lib/provision/definitions.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
 
@@ -77,6 +77,16 @@ describe('provision (in process)', () => {
     expect(outcome.lines).toContain(`MISSING  content_track: lacks options ${missing.join(', ')} (add them in HubSpot; left as it is)`);
     expect(outcome.exitCode).toBe(1);
     expect(emu.store.properties.get('contacts', 'content_track')!.options.map((o) => o.value)).toEqual([tracks[0]!.id]);
+  });
+
+  it('a dry run counts a missing option as a conflict, agreeing with its exit code 1', async () => {
+    const { emu, provision } = await emulator();
+    await provision();
+    const track = emu.store.properties.get('contacts', 'content_track')!;
+    emu.store.properties.update('contacts', 'content_track', { options: track.options.slice(0, 1) });
+    const outcome = await provision(true);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.lines.at(-1)).toBe(`Dry run: 0 to create, ${wanted.length - 1} already in place, 1 conflict(s). Nothing was written.`);
   });
 
   it('--dry-run lists what it would create and writes nothing', async () => {

@@ -3,7 +3,7 @@
 import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../../ports.ts';
 import { CrmError, NotFoundError, RateLimitError } from '../../errors.ts';
 import { withTimeout } from '../resilience.ts';
-import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
+import type { HubSpotContext, HubSpotGatewayOptions } from './context.ts';
 import { getHubSpotClient } from './client.ts';
 import { callHubSpot } from './errors.ts';
 import { chunk, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';

@@ -3,36 +3,12 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
 import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
-import { contractPropertyDefinitions } from '../../provision/definitions.ts';
-import { describeStep } from '../../provision/plan.ts';
-import { provisionProperties, type ProvisionReport } from '../../provision/run.ts';
+import { runProvision } from '../../provision/outcome.ts';
 import type { PropertyAdmin } from '../../ports.ts';
 
 interface ProvisionFlags { config?: string; dryRun?: boolean }
 
-export interface ProvisionOutcome { exitCode: number; lines: string[]; report: ProvisionReport }
-
-/**
- * Runs provisioning and describes it; exit code 1 when a definition needs a person: a conflicting
- * type, or an enumeration without options we write (every re-score writing one would be refused).
- */
-export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false): Promise<ProvisionOutcome> {
-  const lines: string[] = [];
-  const report = await provisionProperties(admin, contractPropertyDefinitions(tracks), { dryRun, onStep: (s) => lines.push(describeStep(s)) });
-  const unchanged = report.steps.filter((s) => s.kind === 'unchanged').length;
-  if (dryRun) {
-    const toCreate = report.steps.filter((s) => s.kind === 'create').length;
-    lines.push(`Dry run: ${toCreate} to create, ${unchanged} already in place, ${report.conflicts.length} conflict(s). Nothing was written.`);
-  } else if (report.created.length === 0 && report.conflicts.length === 0 && report.missingOptions.length === 0) {
-    lines.push(`Nothing to do: all ${unchanged} properties are already in place.`);
-  } else {
-    lines.push(`Created ${report.created.length} propert${report.created.length === 1 ? 'y' : 'ies'}${report.groupCreated ? ' and the lead_decisions group' : ''}; ${unchanged} already in place.`);
-  }
-  if (report.conflicts.length > 0 || report.missingOptions.length > 0) {
-    lines.push('Some existing definitions differ from what Lead Decisions needs. They were left untouched; fix them in HubSpot (Settings → Properties) and run provision again.');
-  }
-  return { exitCode: report.conflicts.length > 0 || report.missingOptions.length > 0 ? 1 : 0, lines, report };
-}
+export { runProvision, type ProvisionOutcome } from '../../provision/outcome.ts';
 
 export function registerProvision(program: Command): void {
   program
