@@ -4,13 +4,13 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
-/** Yields each line with its 1-based number. */
+/** Yields each line with its 1-based number; a UTF-8 byte-order mark on line 1 (Windows editors) is dropped. */
 export async function* readLines(input: Readable): AsyncGenerator<{ line: string; lineNo: number }> {
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of rl) {
     lineNo++;
-    yield { line, lineNo };
+    yield { line: lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, lineNo };
   }
 }
 
@@ -20,12 +20,20 @@ const FLUSH_AT = 64 * 1024;
 export class LineWriter {
   private buffer = '';
   private broken = false;
+  /** A write failure that is not a closed pipe (ENOSPC, EIO…): the run must fail, not go on silently. */
+  private failure: Error | null = null;
 
   constructor(private readonly out: Writable) {
     // A closed pipe (`decide | head`) ends output quietly instead of crashing.
-    out.on('error', () => {
+    out.on('error', (error: NodeJS.ErrnoException) => {
       this.broken = true;
+      if (error.code !== 'EPIPE') this.failure ??= error;
     });
+  }
+
+  /** The write error that should stop the run, if any. */
+  get error(): Error | null {
+    return this.failure;
   }
 
   async write(line: string): Promise<void> {
@@ -33,19 +41,24 @@ export class LineWriter {
     if (this.buffer.length >= FLUSH_AT) await this.flush();
   }
 
+  /** Throws the write error (not EPIPE) once the destination has failed. */
   async flush(): Promise<void> {
+    if (this.failure) throw this.failure;
     if (this.buffer === '' || this.broken) return;
     const chunk = this.buffer;
     this.buffer = '';
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    // `once` rejects when the stream errors; the error listener above has recorded it by then.
+    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]).catch(() => {});
+    if (this.failure) throw this.failure;
   }
 
-  /** Flushes, then ends the stream when it is ours (a file), waiting until it is fully written. */
+  /** Flushes, then ends the stream when it is ours (a file), waiting until it is fully written or failed. */
   async close(endStream: boolean): Promise<void> {
     await this.flush();
     if (!endStream || this.broken) return;
-    const finished = once(this.out, 'finish');
+    const finished = Promise.race([once(this.out, 'finish'), once(this.out, 'close')]).catch(() => {});
     this.out.end();
     await finished;
+    if (this.failure) throw this.failure;
   }
 }

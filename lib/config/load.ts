@@ -15,5 +15,6 @@ export async function loadConfig(path: string = DEFAULT_CONFIG_PATH): Promise<Co
     const problem = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`;
     return { ok: false, fileName: path, issues: [{ path: '(file)', message: problem }], message: `${path}: ${problem}` };
   }
-  return parseConfig(text, path);
+  // A byte-order mark (saved by some Windows editors) is not part of the JSON.
+  return parseConfig(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, path);
 }

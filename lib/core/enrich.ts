@@ -2,7 +2,7 @@
 // the value. A known-good CRM value is never replaced by a less confident one.
 import type { Config } from './config.ts';
 import type { EnrichedValue, EnrichmentFacts, PropertyMap, Reason, Stage } from './types.ts';
-import { readNumber, readText } from './values.ts';
+import { readLabel, readNumber } from './values.ts';
 
 export interface EnrichOutcome {
   source: string;
@@ -27,8 +27,10 @@ export function enrich(
   const reasons: Reason[] = [];
   const usable = usableFacts(facts, companyKey, reasons);
   const knownGood = new Set(usable?.knownGood ?? []);
+  // A provider's garbage industry ("NaN", a number) is no fact: it never reaches a reason.
+  const providerIndustry = usable?.industry && readIndustry(usable.industry.value) !== null ? usable.industry : undefined;
   const industry = choose('industry', crmValue(company, 'industry', contact, 'industry', readIndustry, config),
-    usable?.industry, knownGood.has('industry'), reasons);
+    providerIndustry, knownGood.has('industry'), reasons);
   const employees = choose('company size', crmValue(company, 'numberofemployees', contact, 'numemployees', readEmployees, config),
     usable?.employees, knownGood.has('numberofemployees'), reasons);
   if (industry === null && employees === null) {
@@ -57,8 +59,7 @@ function usableFacts(facts: EnrichmentFacts | null | undefined, companyKey: stri
 }
 
 function readIndustry(v: unknown): string | null {
-  const t = readText(v);
-  return t === null ? null : t.slice(0, 80);
+  return readLabel(v, 80);
 }
 
 function readEmployees(v: unknown): number | null {

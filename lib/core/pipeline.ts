@@ -11,7 +11,7 @@ import { reengagement } from './reengagement.ts';
 import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
 import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
-import { readCount, readText, readTime, storedString } from './values.ts';
+import { readCount, readOwnerId, readText, readTime, storedString } from './values.ts';
 import { bool, fullPlan, planValue } from './write-plan.ts';
 import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
@@ -56,10 +56,10 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const s = scored.value;
   const lifecycle = decideLifecycle(currentStage, s.tier, config);
   const finalStage = lifecycle.value.to ?? currentStage;
-  const currentOwner = readText(props['hubspot_owner_id']);
+  const currentOwner = readOwnerId(props['hubspot_owner_id']);
   const routed = route({
     contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
-    companyOwnerId: companyProps ? readText(companyProps['hubspot_owner_id']) : null,
+    companyOwnerId: companyProps ? readOwnerId(companyProps['hubspot_owner_id']) : null,
     countryCode: n.countryCode, stateCode: n.stateCode,
   }, config, context);
   const ownerId = routed.value.ownerId;

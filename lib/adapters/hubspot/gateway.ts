@@ -21,7 +21,7 @@ export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGat
   const timeoutMs = options.timeoutMs ?? 10_000;
   const ctx: HubSpotContext = {
     client,
-    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn),
+    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn, options.basePath),
       () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
   };
   return {

@@ -54,7 +54,7 @@ export function retryDelay(error: unknown, idempotent: boolean, attempt: number)
 export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGateway {
   const client = getHubSpotClient({ ...options, retries: 1 });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const attempt = <T>(operation: string, fn: () => Promise<T>) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn),
+  const attempt = <T>(operation: string, fn: () => Promise<T>) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn, options.basePath),
     () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' }));
   return createHubSpotRescoreGateway({
     client,

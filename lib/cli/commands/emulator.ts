@@ -1,5 +1,6 @@
 // `lead-decisions emulator`: serves the local HubSpot CRM API emulator until Ctrl-C.
 import type { Command } from 'commander';
+import { usageError } from '../exit.ts';
 import { parseFaults, parseRateLimit } from '../../../local/emulator/cli-options.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../local/emulator/index.ts';
 
@@ -7,9 +8,9 @@ interface EmulatorFlags { port: string; host: string; db: string; seed: string; 
 
 const DEFAULT_PORT = 3100;
 
+// Every refusal is a usage/config error: exit 2 (lib/cli/exit.ts), printed once by main().
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+  return usageError(message);
 }
 
 function wholeNumber(raw: string, flag: string): number {
@@ -60,6 +61,10 @@ export function registerEmulator(program: Command): void {
         if (code === 'EACCES') fail(`Port ${options.port} needs more privileges; pick one above 1024 with --port`);
         fail(`The emulator could not start: ${(err as Error).message}`);
       }
+      if (!isLoopback(options.host ?? '127.0.0.1')) {
+        // The emulator accepts any token unless --token is set: on a shared interface anyone on the network can read and write.
+        process.stderr.write(`WARNING: the emulator is listening on ${options.host}, reachable from other machines. It holds demo data and ${options.token ? 'checks only the --token value' : 'accepts ANY bearer token'}; use --host 127.0.0.1 unless you mean it.\n`);
+      }
       const contacts = emu.store.count('contacts');
       process.stdout.write(`HubSpot CRM emulator listening on ${emu.url} (db ${options.db}, ${contacts.toLocaleString('en-US')} contacts)\n`);
       process.stdout.write(`Point the app at it: HUBSPOT_BASE_URL=${emu.url} HUBSPOT_ACCESS_TOKEN=${options.token ? '<the --token value>' : 'local-dev-token'}\n`);
@@ -72,4 +77,9 @@ export function registerEmulator(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/** Loopback interfaces only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

@@ -2,7 +2,9 @@
 // property, idempotently. A re-run changes nothing and says so; conflicts are reported, not clobbered.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
+import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, hubspotBaseUrl, readToken } from '../../adapters/index.ts';
+import { displayUrl, safeMessage, secretsFromEnv } from '../../redact.ts';
+import { usageError } from '../exit.ts';
 import { runProvision } from '../../provision/outcome.ts';
 import type { PropertyAdmin } from '../../ports.ts';
 
@@ -18,28 +20,30 @@ export function registerProvision(program: Command): void {
     .option('--dry-run', 'show what would change without writing')
     .action(async (flags: ProvisionFlags) => {
       const config = await loadConfig(flags.config);
-      if (!config.ok) {
-        process.stderr.write(`${config.message}\n`);
-        process.exit(2);
-      }
+      if (!config.ok) usageError(config.message);
+      const secrets = secretsFromEnv(process.env);
       let admin: PropertyAdmin;
+      let basePath: string;
       try {
-        admin = createHubSpotGateway({
-          accessToken: readToken(process.env),
-          basePath: process.env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL,
-          retries: 3,
-        });
+        basePath = hubspotBaseUrl(process.env);
+        admin = createHubSpotGateway({ accessToken: readToken(process.env), basePath, retries: 3 });
       } catch (err) {
-        process.stderr.write(`${(err as Error).message}\n`);
-        process.exit(2);
+        usageError(safeMessage(err, secrets));
       }
+      // Say where before writing anything: a token for the wrong portal is caught here.
+      process.stdout.write(`${flags.dryRun ? 'Checking' : 'Provisioning'} the contact properties at ${displayUrl(basePath)}${portalOf(basePath)}\n`);
+      let outcome;
       try {
-        const outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false);
-        for (const line of outcome.lines) process.stdout.write(`${line}\n`);
-        process.exitCode = outcome.exitCode;
+        outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false);
       } catch (err) {
-        process.stderr.write(`Provisioning stopped: ${(err as Error).message}\n`);
-        process.exitCode = 1;
+        usageError(`Provisioning stopped: ${safeMessage(err, secrets)}`);
       }
+      for (const line of outcome.lines) process.stdout.write(`${line}\n`);
+      process.exitCode = outcome.exitCode;
     });
+}
+
+/** A hint for the default base URL: which portal a token belongs to is known only to HubSpot. */
+function portalOf(basePath: string): string {
+  return basePath === DEFAULT_HUBSPOT_BASE_URL ? ' (the portal of HUBSPOT_ACCESS_TOKEN)' : '';
 }
