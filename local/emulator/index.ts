@@ -48,8 +48,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new EmulatorStore(options.db ?? ':memory:');
   seedIfEmpty(store, { seed: options.seed ?? 1, contacts: options.contacts ?? 0, ownersConfig: options.ownersConfig });
   const runtime = new EmulatorRuntime({ rateLimit: options.rateLimit, faults: options.faults });
-  const app = createEmulatorApp(store, { token: options.token, runtime });
   const host = options.host ?? '127.0.0.1';
+  const app = createEmulatorApp(store, { token: options.token, runtime, host });
   let server: ServerType;
   try {
     server = await new Promise<ServerType>((resolve, reject) => {

@@ -49,7 +49,7 @@ export function registerEmulator(program: Command): void {
     .option('--contacts <k>', 'contacts to seed when the db is empty (0 = none)', '5000')
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--rate-limit <spec>', 'burst=190,search=5,daily=N, or off')
-    .option('--faults <spec>', 'error=0.05,latency=100,hang=0.01,seed=1[,paths=REGEX]')
+    .option('--faults <spec>', 'error=0.05,latency=100,hang=0.01,seed=1[,paths=GLOB] (paths: literal text, * any run, ^ start, $ end, | or)')
     .action(async (flags: EmulatorFlags) => {
       const options = emulatorOptions(flags);
       let emu: RunningEmulator;
