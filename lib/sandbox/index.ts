@@ -8,6 +8,7 @@ import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
 import { runProvision } from '../provision/outcome.ts';
 import type { Config } from '../core/config.ts';
 import { createCompanyHistoryReader } from './company-facts.ts';
+import { checkPortsFree, lockDatabase } from './preflight.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 
@@ -38,7 +39,16 @@ export const SANDBOX_TOKEN = 'local-dev-token';
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
   if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+  // Before seeding or scoring: both ports free, and this database ours alone.
+  await checkPortsFree(options.host ?? '127.0.0.1', [{ port: options.port, flag: '--port' }, { port: options.emulatorPort ?? 0, flag: '--emulator-port' }]);
+  const unlock = lockDatabase(options.db);
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   try {
     log(`CRM emulator on ${emulator.url} (${options.db})`);
     const env = { HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN, HUBSPOT_BASE_URL: emulator.url };
@@ -58,10 +68,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }), { port: options.port, host: options.host, onError });
     return {
       url: preview.url, emulator, preview, env, scored,
-      close: async () => { await preview.close(); await emulator.close(); },
+      close: async () => { await preview.close(); await emulator.close(); unlock(); },
     };
   } catch (err) {
     await emulator.close();
+    unlock();
     throw err;
   }
 }

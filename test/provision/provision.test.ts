@@ -86,7 +86,7 @@ describe('provision (in process)', () => {
     emu.store.properties.update('contacts', 'content_track', { options: track.options.slice(0, 1) });
     const outcome = await provision(true);
     expect(outcome.exitCode).toBe(1);
-    expect(outcome.lines.at(-1)).toBe(`Dry run: 0 to create, ${wanted.length - 1} already in place, 1 conflict(s). Nothing was written.`);
+    expect(outcome.lines.at(-2)).toBe(`Dry run: 0 to create, ${wanted.length - 1} already in place, 1 conflict(s). Nothing was written.`);
   });
 
   it('--dry-run lists what it would create and writes nothing', async () => {

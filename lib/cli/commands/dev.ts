@@ -4,6 +4,7 @@ import { usageError } from '../exit.ts';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { startSandbox } from '../../sandbox/index.ts';
+import { SandboxPreflightError } from '../../sandbox/preflight.ts';
 
 interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string }
 
@@ -50,6 +51,7 @@ export function registerDev(program: Command): void {
         });
       } catch (err) {
         const e = err as NodeJS.ErrnoException & { port?: number };
+        if (e instanceof SandboxPreflightError) usageError(e.message);
         if (e.code === 'EADDRINUSE') usageError(`A port is already in use (${e.message}); pick others with --port / --emulator-port.`);
         usageError(`The sandbox could not start: ${e.message}`);
       }
