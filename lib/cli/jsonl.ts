@@ -1,6 +1,5 @@
 // Streaming JSONL: lines in through readline, lines out in batches that respect
 // backpressure, so a file of any size runs in constant memory.
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 
@@ -14,7 +13,8 @@ export async function* readLines(input: Readable): AsyncGenerator<{ line: string
   }
 }
 
-const FLUSH_AT = 64 * 1024;
+// Large batches: fewer write calls and drains; still constant memory.
+const FLUSH_AT = 512 * 1024;
 
 /** Buffers small writes and waits for 'drain' whenever the destination is full. */
 export class LineWriter {
@@ -47,16 +47,26 @@ export class LineWriter {
     if (this.buffer === '' || this.broken) return;
     const chunk = this.buffer;
     this.buffer = '';
-    // `once` rejects when the stream errors; the error listener above has recorded it by then.
-    if (!this.out.write(chunk)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]).catch(() => {});
+    if (!this.out.write(chunk)) await this.settled('drain');
     if (this.failure) throw this.failure;
+  }
+
+  /** Waits for `event`, or 'close' / 'error' (a failed stream never drains); removes its listeners after. */
+  private settled(event: 'drain' | 'finish'): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.out.off(event, done).off('close', done).off('error', done);
+        resolve();
+      };
+      this.out.once(event, done).once('close', done).once('error', done);
+    });
   }
 
   /** Flushes, then ends the stream when it is ours (a file), waiting until it is fully written or failed. */
   async close(endStream: boolean): Promise<void> {
     await this.flush();
     if (!endStream || this.broken) return;
-    const finished = Promise.race([once(this.out, 'finish'), once(this.out, 'close')]).catch(() => {});
+    const finished = this.settled('finish');
     this.out.end();
     await finished;
     if (this.failure) throw this.failure;

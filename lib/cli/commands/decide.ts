@@ -9,6 +9,7 @@ import type { Tier } from '../../core/contract.ts';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { escapeControl } from '../../redact.ts';
 import { parseDecideLine } from '../decide-input.ts';
+import { serializeOutputLine } from '../decide-output.ts';
 import { ioCause, openOutput, progressReporter, sameFileCheck, type OutputFile } from '../decide-io.ts';
 import { EXIT_OK, EXIT_SOME_BAD, EXIT_USAGE } from '../exit.ts';
 import { LineWriter, readLines } from '../jsonl.ts';
@@ -72,7 +73,7 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
     if (!opened.ok) return usage(say, opened.error);
     file = opened.value;
   }
-  const input = opts.input !== undefined ? createReadStream(opts.input) : io.stdin;
+  const input = opts.input !== undefined ? createReadStream(opts.input, { highWaterMark: 1024 * 1024 }) : io.stdin;
   const writer = new LineWriter(file ? file.stream : io.stdout);
   const progress = progressReporter(io.stderr);
   let stats: Stats;
@@ -117,9 +118,7 @@ async function decideStream(from: Readable, to: LineWriter, config: Config, at: 
     for (const _ in d.writePlan) { writes = true; break; }
     if (writes) s.writes++;
     s.tasks += d.sideEffects.length;
-    await to.write(withReasons
-      ? JSON.stringify({ id: d.id, outputs: d.writePlan, reasons: d.reasons, decision_key: d.decisionKey })
-      : JSON.stringify({ id: d.id, outputs: d.writePlan, decision_key: d.decisionKey }));
+    await to.write(serializeOutputLine({ id: d.id, outputs: d.writePlan, reasons: withReasons ? d.reasons : null, decisionKey: d.decisionKey }));
     tick(lineNo);
   }
   return s;
