@@ -121,6 +121,8 @@ describe('lead-decisions provision (the real CLI)', () => {
     const [first, noToken] = await Promise.all([cli(['provision'], env), cli(['provision'], { HUBSPOT_BASE_URL: emu.url })]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout.trim().split('\n').at(-1)).toBe(`Created ${wanted.length} properties and the lead_decisions group; 0 already in place.`);
+    // Where, before anything is written.
+    expect(first.stdout.split('\n')[0]).toBe(`Provisioning the contact properties at ${emu.url}`);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr.trim()).toBe('No HubSpot access token: set HUBSPOT_ACCESS_TOKEN (or PRIVATE_APP_ACCESS_TOKEN inside HubSpot).');
 
