@@ -3,6 +3,7 @@
 // checked here so the engine can trust the config it is given.
 import { z } from 'zod';
 import { PERSONAS, SENIORITIES, TIERS } from './contract.ts';
+import { INDUSTRY_SECTORS, INDUSTRY_VALUES, industryKey, isKnownIndustry, nearestName } from './industries.ts';
 import { FUNNEL_STAGES } from './lifecycle-stages.ts';
 
 const Points = z.number().min(-100).max(100);
@@ -34,13 +35,38 @@ const ScoringSchema = z.strictObject({
   fit: z.strictObject({
     persona: z.partialRecord(z.enum(PERSONAS), Points).describe('Points per persona'),
     seniority: z.partialRecord(z.enum(SENIORITIES), Points).describe('Points per seniority'),
-    industry: z.record(z.string().min(1), Points).describe('Points per industry (HubSpot industry value, matched case-insensitively)'),
+    industry: z.record(z.string().min(1), Points).describe('Per-industry overrides of the sector points (HubSpot industry value such as COMPUTER_SOFTWARE, matched case-insensitively; unknown values are rejected)'),
+    industrySectors: z.record(z.string().min(1), Points).default({})
+      .describe(`Points per industry sector (${INDUSTRY_SECTORS.join(', ')}); see lib/core/industries.ts for which HubSpot industries each holds`),
+    freeMail: Points.default(-5).describe('Points when the email is a free-mail address (gmail.com, web.de…): a small fit signal, not a gate'),
     unknownIndustry: Points.describe('Points when the industry is unknown'),
     companySize: z.array(z.strictObject({ minEmployees: z.int().min(0), points: Points })).min(1)
       .describe('Size bands; the band with the largest minEmployees not above the head count wins'),
     unknownCompanySize: Points.describe('Points when the head count is unknown'),
   }),
 });
+
+const TierCap = z.enum(TIERS);
+
+const DataQualitySchema = z.strictObject({
+  disposableEmailMaxTier: TierCap.describe('Highest tier for a disposable-mail address (mailinator.com…)'),
+  roleAccountMaxTier: TierCap.describe('Highest tier for a role account (info@, sales@, noreply@…)'),
+  roleAccounts: z.array(z.string().regex(/^[a-z0-9._+-]+$/, 'lower-case local parts, like "info"')).describe('Local parts (before the @) that name a role, not a person'),
+  blockingLeadStatuses: z.array(z.string().min(1).max(60)).describe('hs_lead_status values that block lifecycle promotion (matched case-insensitively)'),
+});
+
+/** Role-account local parts used when the config names none (shared inboxes, not people). */
+export const DEFAULT_ROLE_ACCOUNTS = [
+  'info', 'sales', 'support', 'admin', 'administrator', 'noreply', 'no-reply', 'no_reply', 'donotreply', 'do-not-reply', 'contact',
+  'hello', 'office', 'marketing', 'billing', 'accounts', 'accounting', 'hr', 'jobs', 'careers', 'team', 'help', 'webmaster',
+  'postmaster', 'hostmaster', 'abuse', 'security', 'privacy', 'legal', 'press', 'media', 'enquiries', 'inquiries', 'service',
+  'kontakt', 'vertrieb', 'buero', 'bureau', 'contacto', 'ventas', 'mail', 'email', 'newsletter', 'feedback', 'it', 'dev', 'ops',
+] as const;
+
+const DEFAULT_DATA_QUALITY: z.input<typeof DataQualitySchema> = {
+  disposableEmailMaxTier: 'low', roleAccountMaxTier: 'medium', roleAccounts: [...DEFAULT_ROLE_ACCOUNTS],
+  blockingLeadStatuses: ['UNQUALIFIED', 'BAD_TIMING'],
+};
 
 const EnrichmentSchema = z.strictObject({
   crmConfidence: z.int().min(0).max(100).describe('Confidence given to a non-empty company-record value'),
@@ -117,6 +143,7 @@ export const ConfigSchema = z.strictObject({
   lifecycle: LifecycleSchema,
   routing: RoutingSchema,
   notify: NotifySchema,
+  dataQuality: DataQualitySchema.default(DEFAULT_DATA_QUALITY).describe('Data-quality gates: disposable mail, role accounts, blocking lead statuses'),
   reengagement: z.strictObject({
     inactiveDays: z.int().positive().describe('Days without activity after which a non-customer is flagged'),
   }),
@@ -142,8 +169,28 @@ function checkReferences(c: Omit<RawConfig, never>, ctx: z.RefinementCtx): void 
   if (!tracks.has(c.classification.defaultTrack)) issue(['classification', 'defaultTrack'], `unknown track "${c.classification.defaultTrack}"`);
   const customer = c.classification.customerTrack;
   if (customer !== undefined && !tracks.has(customer)) issue(['classification', 'customerTrack'], `unknown track "${customer}"`);
+  checkIndustries(c.scoring.fit, c.classification.tracks, issue);
   c.lifecycle.transitions.forEach((t, i) => t.from.forEach((from, j) => {
     const a = from === 'none' ? -1 : FUNNEL_STAGES.indexOf(from);
     if (FUNNEL_STAGES.indexOf(t.to) <= a) issue(['lifecycle', 'transitions', i, 'from', j], `${from} → ${t.to} would move backward (or stay); lifecycle only moves forward`);
   }));
+}
+
+/** Misspelled industry or sector keys would silently score as unknown: reject them with the nearest valid name. */
+function checkIndustries(fit: RawConfig['scoring']['fit'], tracks: RawConfig['classification']['tracks'], issue: (path: (string | number)[], message: string) => void): void {
+  for (const key of Object.keys(fit.industry)) {
+    if (!isKnownIndustry(key)) {
+      const near = nearestName(industryKey(key), INDUSTRY_VALUES);
+      issue(['scoring', 'fit', 'industry', key], `"${key}" is not a HubSpot industry value${near ? `; did you mean "${near}"?` : ''}`);
+    }
+  }
+  tracks.forEach((t, i) => t.industries.forEach((value, j) => {
+    if (!isKnownIndustry(value)) issue(['classification', 'tracks', i, 'industries', j], `"${value}" is not a HubSpot industry value; did you mean "${nearestName(industryKey(value), INDUSTRY_VALUES) ?? ''}"?`);
+  }));
+  for (const key of Object.keys(fit.industrySectors)) {
+    if (!(INDUSTRY_SECTORS as readonly string[]).includes(key)) {
+      const near = nearestName(key, INDUSTRY_SECTORS);
+      issue(['scoring', 'fit', 'industrySectors', key], `"${key}" is not an industry sector${near ? `; did you mean "${near}"?` : ''}`);
+    }
+  }
 }

@@ -2,7 +2,8 @@
 // the value. A known-good CRM value is never replaced by a less confident one.
 import type { Config } from './config.ts';
 import type { EnrichedValue, EnrichmentFacts, PropertyMap, Reason, Stage } from './types.ts';
-import { readLabel, readNumber } from './values.ts';
+import { parseHeadCount } from './normalize/head-count.ts';
+import { readLabel } from './values.ts';
 
 export interface EnrichOutcome {
   source: string;
@@ -62,9 +63,9 @@ function readIndustry(v: unknown): string | null {
   return readLabel(v, 80);
 }
 
+/** "1.200", "1 200", "1000-5000" (midpoint), "10001+" (lower bound): see normalize/head-count.ts. */
 function readEmployees(v: unknown): number | null {
-  const n = readNumber(v);
-  return n !== null && n >= 1 && n < 10_000_000 ? Math.round(n) : null;
+  return parseHeadCount(v)?.employees ?? null;
 }
 
 function crmValue<T>(

@@ -15,7 +15,12 @@ export function stageLabel(stage: string): string {
   return LABELS[stage] ?? stage;
 }
 
-export function decideLifecycle(current: string | null, tier: Tier, config: Config): Stage<LifecycleMove> {
+/**
+ * The forward move for this tier, if any. A blocking `hs_lead_status` (config
+ * dataQuality.blockingLeadStatuses: UNQUALIFIED, BAD_TIMING…) holds the stage:
+ * a rep's "not now" outranks the score.
+ */
+export function decideLifecycle(current: string | null, tier: Tier, config: Config, leadStatus: string | null = null): Stage<LifecycleMove> {
   const from = current === null || current === '' ? null : current;
   if (from !== null && stageRank(from) < 0) {
     return stay(from, { code: 'lifecycle_custom_stage', message: `Lifecycle stage "${stageLabel(from).slice(0, 60)}" is custom or outside the funnel, so it is never moved automatically.` });
@@ -29,6 +34,10 @@ export function decideLifecycle(current: string | null, tier: Tier, config: Conf
   // The config schema already refuses backward rules; this guard keeps the promise even for hand-built configs.
   if (from !== null && stageRank(rule.to) <= stageRank(from)) {
     return stay(from, { code: 'lifecycle_backward_refused', message: `Moving from ${stageLabel(from)} to ${stageLabel(rule.to)} would go backward, so the stage stays.` });
+  }
+  const blocking = blockingStatus(leadStatus, config);
+  if (blocking !== null) {
+    return stay(from, { code: 'lifecycle_blocked_by_lead_status', message: `Lead status ${blocking} blocks promotion to ${stageLabel(rule.to)}, so the stage stays.` });
   }
   const before = from === null ? 'no stage' : stageLabel(from);
   return {
@@ -45,4 +54,17 @@ function cap(s: string): string {
 
 function stay(from: string | null, reason: Reason): Stage<LifecycleMove> {
   return { value: { from, to: null, moved: false }, reasons: [reason] };
+}
+
+const blockingSets = new WeakMap<object, ReadonlySet<string>>();
+
+function blockingStatus(status: string | null, config: Config): string | null {
+  if (status === null || status === '') return null;
+  let set = blockingSets.get(config.dataQuality);
+  if (!set) {
+    set = new Set(config.dataQuality.blockingLeadStatuses.map((s) => s.toUpperCase()));
+    blockingSets.set(config.dataQuality, set);
+  }
+  const key = status.trim().toUpperCase();
+  return set.has(key) ? key.slice(0, 60) : null;
 }

@@ -7,6 +7,7 @@ import { enrich } from './enrich.ts';
 import { decideLifecycle } from './lifecycle.ts';
 import { normalizeContact } from './normalize/index.ts';
 import { notify } from './notify.ts';
+import { qualityGates } from './quality.ts';
 import { reengagement } from './reengagement.ts';
 import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
@@ -52,9 +53,12 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     formSubmissions: Math.min(MAX_COUNT, readCount(props['num_conversion_events'])),
     lastActivityMs: latest(lastVisit, lastConversion),
     persona: n.persona, seniority: n.seniority, industry: enriched.value.industry, employees: enriched.value.employees,
+    freeMail: n.isFreeMail,
   }, config, nowMs);
-  const s = scored.value;
-  const lifecycle = decideLifecycle(currentStage, s.tier, config);
+  // Data-quality gates cap the tier after scoring, so the score still says what the signals were worth.
+  const gated = qualityGates(n, scored.value.tier, config);
+  const s = gated.value.tier === scored.value.tier ? scored.value : { ...scored.value, tier: gated.value.tier };
+  const lifecycle = decideLifecycle(currentStage, s.tier, config, readText(props['hs_lead_status']));
   const finalStage = lifecycle.value.to ?? currentStage;
   const currentOwner = readOwnerId(props['hubspot_owner_id']);
   const routed = route({
@@ -114,7 +118,7 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   planValue(writePlan, 'scoring_version', props['scoring_version'], unchanged ? null : config.scoringVersion);
 
   const reasons: Reason[] = [];
-  for (const stage of [normalized, enriched, classified, scored, lifecycle, routed, notified, reengage, audit]) appendReasons(reasons, stage.reasons);
+  for (const stage of [normalized, enriched, classified, scored, gated, lifecycle, routed, notified, reengage, audit]) appendReasons(reasons, stage.reasons);
   return {
     id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
     normalize: normalized, enrich: enriched, classify: classified, score: { value: s, reasons: scored.reasons }, lifecycle, route: routed,

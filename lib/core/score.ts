@@ -4,7 +4,8 @@ import type { Config } from './config.ts';
 import { PERSONAS, SENIORITIES, type Persona, type Seniority, type Tier } from './contract.ts';
 import { SentenceMemo } from './sentences.ts';
 import type { Reason, Scores, Stage } from './types.ts';
-import { DAY_MS, industryKey } from './values.ts';
+import { industryLabel as industryName, industryPoints } from './industries.ts';
+import { DAY_MS } from './values.ts';
 
 export interface ScoreInputs {
   pageViews: number;
@@ -15,6 +16,8 @@ export interface ScoreInputs {
   seniority: Seniority;
   industry: string | null;
   employees: number | null;
+  /** The email is a free-mail address: a small fit signal (config scoring.fit.freeMail). */
+  freeMail?: boolean;
 }
 
 /** One named contribution, in whole points. */
@@ -69,7 +72,8 @@ function fitPartsOf(input: ScoreInputs, config: Config): Part[] {
   if (input.employees === null) add(parts, 'unknown company size', fit.unknownCompanySize);
   else add(parts, employeesLabel(input.employees), sizePoints(input.employees, config));
   if (input.industry === null) add(parts, 'unknown industry', fit.unknownIndustry);
-  else add(parts, industryLabel(input.industry), industryPoints(input.industry, config));
+  else add(parts, industryLabel(input.industry), industryPoints(input.industry, fit));
+  if (input.freeMail === true) add(parts, 'free-mail address', fit.freeMail);
   return parts;
 }
 
@@ -112,22 +116,11 @@ function employeesLabel(n: number): string {
 function industryLabel(industry: string): string {
   let label = INDUSTRY_LABELS.get(industry);
   if (label === undefined) {
-    label = `${industry} industry`;
+    label = `${industryName(industry)} industry`;
     if (INDUSTRY_LABELS.size >= MAX_CACHED) INDUSTRY_LABELS.clear();
     INDUSTRY_LABELS.set(industry, label);
   }
   return label;
-}
-
-const industryTables = new WeakMap<object, Map<string, number>>();
-
-function industryPoints(industry: string, config: Config): number {
-  let table = industryTables.get(config.scoring.fit.industry);
-  if (!table) {
-    table = new Map(Object.entries(config.scoring.fit.industry).map(([k, v]) => [industryKey(k), v]));
-    industryTables.set(config.scoring.fit.industry, table);
-  }
-  return table.get(industryKey(industry)) ?? config.scoring.fit.unknownIndustry;
 }
 
 function sizePoints(employees: number, config: Config): number {

@@ -28,7 +28,7 @@ describe('score', () => {
     ['executive', 'c_level', 'COMPUTER_SOFTWARE', 5000, 30 + 30 + 15 + 25],
     ['engineering', 'director', 'Computer Software', 250, 25 + 20 + 15 + 18],
     ['student', 'entry', 'Higher Education', 12, 0], // -20 + 0 + 2 + 5 clamps at 0
-    ['finance', 'vp', 'Shipbuilding', 20000, 12 + 25 + 4 + 22],
+    ['finance', 'vp', 'Shipbuilding', 20000, 12 + 25 + 8 + 22], // manufacturing sector
   ] as const)('fit: %s / %s / %s / %s employees → %i', (persona, seniority, industry, employees, expected) => {
     expect(run({ persona, seniority, industry, employees }).fit).toBe(expected);
   });
@@ -45,7 +45,7 @@ describe('score', () => {
       {
         "fit": {
           "1,200 employees": 25,
-          "INTERNET industry": 12,
+          "Internet industry": 12,
           "director seniority": 20,
           "engineering persona": 25,
         },

@@ -6,6 +6,7 @@ import { CONFIDENCE_BANDS } from '../../core/contract.ts';
 import type { Classification, PropertyMap } from '../../core/types.ts';
 import type { ClassificationRequest } from '../../ports.ts';
 import { nameTerms, redactPii } from './redact.ts';
+import { parseHeadCount } from '../../core/normalize/head-count.ts';
 
 /** The only fields a prompt may carry, with their length caps. */
 export const PROMPT_FIELD_CAPS = {
@@ -36,8 +37,9 @@ function toNumber(value: unknown): number | null {
 
 /** Employee count → a coarse band, so the exact figure never leaves. */
 export function companySizeBand(employees: unknown): string | null {
-  const n = toNumber(employees);
-  if (n === null || n < 1) return null;
+  // "1.200", "1 200" and HubSpot's "1000-5000" picklist read as the engine reads them.
+  const n = parseHeadCount(employees)?.employees ?? null;
+  if (n === null) return null;
   return SIZE_BANDS.find(([max]) => n <= max)?.[1] ?? '5000+';
 }
 

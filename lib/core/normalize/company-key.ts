@@ -4,6 +4,7 @@ import { parse } from 'tldts';
 import type { Reason, Stage } from '../types.ts';
 import { isFreeMailDomain } from './free-mail.ts';
 import { BoundedCache, quote, readText } from './text.ts';
+import { blockedWebsiteKind, WEBSITE_KIND_LABELS } from './website-blocklist.ts';
 
 /** A host reduced to its registrable domain, or why it cannot be one. */
 export type HostResult =
@@ -26,6 +27,29 @@ function toAscii(hostname: string): string | null {
   }
 }
 
+/**
+ * Multi-tenant hosts whose first label is the customer: contoso.onmicrosoft.com
+ * is Contoso's Microsoft 365 tenant, not Microsoft. The key keeps the tenant
+ * label; "mail." tenant forms fold into the plain tenant host.
+ */
+const TENANT_SUFFIXES: readonly (readonly [suffix: string, canonical: string])[] = [
+  ['mail.onmicrosoft.com', 'onmicrosoft.com'], ['onmicrosoft.com', 'onmicrosoft.com'], ['sharepoint.com', 'sharepoint.com'],
+  ['atlassian.net', 'atlassian.net'], ['zendesk.com', 'zendesk.com'], ['my.salesforce.com', 'my.salesforce.com'],
+  ['okta.com', 'okta.com'], ['slack.com', 'slack.com'], ['freshdesk.com', 'freshdesk.com'],
+];
+
+/** "contoso.mail.onmicrosoft.com" → "contoso.onmicrosoft.com"; null when the host is not under a tenant suffix. */
+function tenantDomain(hostname: string): string | null {
+  for (const [suffix, canonical] of TENANT_SUFFIXES) {
+    if (!hostname.endsWith(`.${suffix}`)) continue;
+    const labels = hostname.slice(0, -suffix.length - 1).split('.');
+    // SharePoint's OneDrive host is "<tenant>-my".
+    const tenant = (labels[labels.length - 1] ?? '').replace(/-my$/, '');
+    return tenant === '' || tenant === 'www' ? null : `${tenant}.${canonical}`;
+  }
+  return null;
+}
+
 function computeHost(input: string): HostResult {
   const parsed = parse(input.toLowerCase(), TLDTS_OPTIONS);
   if (parsed.isIp) return { ok: false, code: 'host_is_ip', why: 'is an IP address, not a company domain' };
@@ -38,7 +62,7 @@ function computeHost(input: string): HostResult {
     return { ok: false, code: 'host_unknown_suffix', why: 'does not end in a known public suffix (like .com or .co.uk)' };
   }
   if (!parsed.domain) return { ok: false, code: 'host_is_public_suffix', why: 'is only a public suffix, not a company domain' };
-  const domain = toAscii(parsed.domain);
+  const domain = toAscii(tenantDomain(hostname) ?? parsed.domain);
   const asciiHost = toAscii(hostname);
   if (!domain || !asciiHost) return { ok: false, code: 'host_invalid', why: 'is not a valid domain name' };
   return { ok: true, domain, hostname: asciiHost };
@@ -98,6 +122,36 @@ function fromField(value: unknown, label: string, code: string, reasons: Reason[
   return null;
 }
 
+const NOT_BLOCKED = '';
+const blockedCache = new BoundedCache<string>(20_000);
+
+/** What kind of non-company site a host is ("a social-network profile"…), or null; cached per host. */
+function blockedWebsiteLabel(hostname: string, domain: string): string | null {
+  let label = blockedCache.get(hostname);
+  if (label === undefined) {
+    const kind = blockedWebsiteKind(hostname);
+    label = kind ? WEBSITE_KIND_LABELS[kind] : isFreeMailDomain(hostname, domain) ? 'a free-mail domain' : NOT_BLOCKED;
+    blockedCache.set(hostname, label);
+  }
+  return label === NOT_BLOCKED ? null : label;
+}
+
+/**
+ * The website's domain, unless it names no company: a free-mail domain, a social
+ * profile, a link shortener or a free hosting address (then the work email decides).
+ */
+function websiteKey(value: unknown, hasWorkEmail: boolean, reasons: Reason[]): string | null {
+  const read = readText(value, MAX_HOST_INPUT);
+  if (read.kind !== 'text') return fromField(value, 'website', 'website', reasons);
+  const host = registrableDomain(read.text);
+  if (!host.ok) return fromField(value, 'website', 'website', reasons);
+  const what = blockedWebsiteLabel(host.hostname, host.domain);
+  if (what === null) return host.domain;
+  const then = hasWorkEmail ? 'the work email domain is used instead' : 'it was not used for the company key';
+  reasons.push({ code: 'website_not_company', message: `The website ${quote(read.text)} is ${what}, so ${then}.` });
+  return null;
+}
+
 /** Picks the company key from the first usable source, explaining skipped ones. Never throws. */
 export function companyKeyFrom(sources: CompanyKeySources): Stage<CompanyKey> {
   const reasons: Reason[] = [];
@@ -112,7 +166,7 @@ export function companyKeyFrom(sources: CompanyKeySources): Stage<CompanyKey> {
     reasons.push({ code: 'company_key_from_company_domain', message: `Company key ${fromCompany} comes from the company's domain.` });
     return { value: { companyKey: fromCompany, source: 'company_domain', isFreeMail }, reasons };
   }
-  const fromWebsite = fromField(sources.website, 'website', 'website', reasons);
+  const fromWebsite = websiteKey(sources.website, emailDomain !== null && !isFreeMail && emailRegistrable !== null, reasons);
   if (fromWebsite) {
     reasons.push({ code: 'company_key_from_website', message: `Company key ${fromWebsite} comes from the contact's website.` });
     return { value: { companyKey: fromWebsite, source: 'website', isFreeMail }, reasons };

@@ -1,17 +1,23 @@
-// Country → ISO 3166-1 alpha-2. One Map built at load from i18n-iso-countries
-// (English, German, French, Spanish and Portuguese names), the alpha-2 and
-// alpha-3 codes and common forms; a lookup is fold + Map.get, cached by raw text.
+// Country → ISO 3166-1 alpha-2. One Map, built on the first lookup, from every
+// locale i18n-iso-countries ships (names in any script: 日本, Россия, Ελλάδα),
+// the alpha-2 and alpha-3 codes and common forms and aliases; a lookup is
+// fold + Map.get, cached by raw text.
 import countries from 'i18n-iso-countries/index.js';
-import de from 'i18n-iso-countries/langs/de.json' with { type: 'json' };
-import en from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
-import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
-import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
-import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import type { Stage } from '../types.ts';
+import { COUNTRY_LOCALES } from './country-locales.ts';
 import { BoundedCache, frozen, fold, quote, readText, unusableReason } from './text.ts';
 
-const LOCALES = [en, de, fr, es, pt];
 const MAX_COUNTRY = 100;
+
+/**
+ * Values people put in a country field that mean "no country". Some are also
+ * codes ("NO" is Norway, "NA" Namibia), but as a whole field they far more
+ * often mean "no" or "n/a", so they never match.
+ */
+const NOT_A_COUNTRY: ReadonlySet<string> = new Set([
+  'no', 'na', 'n a', 'none', 'null', 'nil', 'unknown', 'other', 'others', 'not applicable', 'not available', 'tbd', 'n d', 'nd',
+  'test', 'x', 'xx', 'xxx', 'any', 'all', 'global', 'worldwide', 'international', 'keine', 'aucun', 'ninguno', 'nenhum',
+]);
 
 /** Forms people type that the locale files do not carry (folded: lower case, no accents or punctuation). */
 const COMMON_FORMS: Record<string, string> = {
@@ -23,29 +29,41 @@ const COMMON_FORMS: Record<string, string> = {
   'deutschland': 'DE', 'allemagne': 'DE', 'germany': 'DE', 'brd': 'DE', 'federal republic of germany': 'DE',
   'espana': 'ES', 'espagne': 'ES', 'spanien': 'ES', 'brasil': 'BR', 'brasilien': 'BR', 'bresil': 'BR',
   'schweiz': 'CH', 'suisse': 'CH', 'svizzera': 'CH', 'osterreich': 'AT', 'italia': 'IT', 'italien': 'IT',
-  'uae': 'AE', 'u a e': 'AE', 'emirates': 'AE', 'korea': 'KR', 'south korea': 'KR', 'russia': 'RU',
+  'uae': 'AE', 'u a e': 'AE', 'stati uniti': 'US', 'stati uniti d america': 'US', 'verenigde staten van amerika': 'US', 'emirates': 'AE', 'korea': 'KR', 'south korea': 'KR', 'russia': 'RU',
   'czech republic': 'CZ', 'czechia': 'CZ', 'turkey': 'TR', 'turkiye': 'TR', 'ivory coast': 'CI', 'vietnam': 'VN',
   'hong kong sar': 'HK', 'macau': 'MO', 'taiwan roc': 'TW', 'republic of ireland': 'IE', 'eire': 'IE',
   'mexique': 'MX', 'belgie': 'BE', 'belgique': 'BE', 'danmark': 'DK', 'sverige': 'SE', 'norge': 'NO', 'suomi': 'FI',
   'polska': 'PL', 'nippon': 'JP', 'prc': 'CN', 'mainland china': 'CN',
+  // Aliases: former names, short forms and abbreviations.
+  'ksa': 'SA', 'saudi': 'SA', 'kingdom of saudi arabia': 'SA', 'burma': 'MM', 'macedonia': 'MK', 'fyrom': 'MK',
+  'swaziland': 'SZ', 'drc': 'CD', 'dr congo': 'CD', 'd r congo': 'CD', 'zaire': 'CD', 'congo kinshasa': 'CD',
+  'congo brazzaville': 'CG', 'republic of the congo': 'CG', 'rsa': 'ZA', 'dprk': 'KP', 'north korea': 'KP', 'rok': 'KR',
+  'republic of korea': 'KR', 'roc': 'TW', 'east timor': 'TL', 'cape verde': 'CV', 'holy see': 'VA', 'vatican': 'VA',
+  'czech': 'CZ', 'persia': 'IR', 'iran': 'IR', 'syria': 'SY', 'laos': 'LA', 'moldova': 'MD', 'bolivia': 'BO',
+  'venezuela': 'VE', 'tanzania': 'TZ', 'palestine': 'PS', 'brunei': 'BN', 'micronesia': 'FM', 'nz': 'NZ', 'aotearoa': 'NZ',
+  'united arab emirates': 'AE', 'kosovo': 'XK', 'bosnia': 'BA', 'herzegovina': 'BA', 'st lucia': 'LC',
+  'st kitts': 'KN', 'st vincent': 'VC', 'trinidad': 'TT', 'antigua': 'AG', 'hk': 'HK', 'sg': 'SG', 'espanya': 'ES',
+  // Endonyms the locale files spell differently.
+  '한국': 'KR', '남한': 'KR', 'ประเทศไทย': 'TH', 'nihon': 'JP', 'zhongguo': 'CN', 'bharat': 'IN', 'hellas': 'GR', 'rossiya': 'RU',
+  'magyarorszag': 'HU', 'hrvatska': 'HR', 'slovensko': 'SK', 'eesti': 'EE', 'latvija': 'LV', 'lietuva': 'LT', 'island': 'IS',
 };
 
 function buildLookup(): Map<string, string> {
   const lookup = new Map<string, string>();
   const add = (name: string, code: string): void => {
     const key = fold(name);
-    // First writer wins: English names come first and common forms are added before locale names.
-    if (key !== '' && !lookup.has(key)) lookup.set(key, code);
+    // First writer wins: codes and common forms first, then the locales in COUNTRY_LOCALES order.
+    if (key !== '' && !lookup.has(key) && !NOT_A_COUNTRY.has(key)) lookup.set(key, code);
   };
   for (const [alpha2, alpha3] of Object.entries(countries.getAlpha2Codes())) {
     add(alpha2, alpha2);
     add(alpha3, alpha2);
   }
   for (const [name, code] of Object.entries(COMMON_FORMS)) add(name, code);
-  for (const locale of LOCALES) {
-    countries.registerLocale(locale);
-    for (const [code, names] of Object.entries(countries.getNames(locale.locale, { select: 'all' }))) {
-      for (const name of names) {
+  // Read straight from the locale data (not registerLocale + getNames): no second copy of ~80 locales stays in memory.
+  for (const locale of COUNTRY_LOCALES) {
+    for (const [code, names] of Object.entries(locale.countries)) {
+      for (const name of typeof names === 'string' ? [names] : names) {
         add(name, code);
         if (/^the /i.test(name)) add(name.slice(4), code);
       }
@@ -54,12 +72,16 @@ function buildLookup(): Map<string, string> {
   return lookup;
 }
 
-const LOOKUP: ReadonlyMap<string, string> = buildLookup();
+// Built once, on the first lookup: ~80 locales take a few tens of milliseconds that most commands never need.
+let lookupTable: ReadonlyMap<string, string> | null = null;
 const cache = new BoundedCache<Stage<string | null>>(5_000, MAX_COUNTRY);
 
-/** The alpha-2 code for a folded country name or code, or null (exported for tests and other stages). */
+/** The alpha-2 code for a country name or code in any language, or null (exported for tests and other stages). */
 export function countryCodeOf(name: string): string | null {
-  return LOOKUP.get(fold(name)) ?? LOOKUP.get(fold(name).replace(/^the /, '')) ?? null;
+  lookupTable ??= buildLookup();
+  const key = fold(name);
+  if (NOT_A_COUNTRY.has(key)) return null;
+  return lookupTable.get(key) ?? lookupTable.get(key.replace(/^the /, '')) ?? null;
 }
 
 /** Normalizes a country value ("Deutschland", "U.S.A.", "gbr", "España") to ISO alpha-2. Never throws. */

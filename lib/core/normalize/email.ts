@@ -67,6 +67,34 @@ function cachedDomainProblem(domain: string): Reason | null {
   return verdict === NO_PROBLEM ? null : verdict;
 }
 
+const ANGLE = /<([^<>]*)>\s*$/;
+const MAILTO = /^mailto:/i;
+
+/**
+ * The address inside the forms people paste: `Jane Doe <jane@acme.com>`,
+ * `"Doe, Jane" <jane@acme.com>`, `mailto:jane@acme.com?subject=Hi`. Null when
+ * the text is a bare address already.
+ */
+function unwrap(text: string): string | null {
+  // Most values are bare addresses: two character checks keep them off the regexes.
+  const first = text.charCodeAt(0);
+  if (!text.includes('<') && first !== 109 && first !== 77) return null; // no "<", does not start with m/M
+  let inner = text;
+  const angle = inner.includes('<') ? ANGLE.exec(inner) : null;
+  if (angle) inner = (angle[1] ?? '').trim();
+  if (MAILTO.test(inner)) {
+    inner = inner.slice(7);
+    const query = inner.indexOf('?');
+    if (query >= 0) inner = inner.slice(0, query);
+    try {
+      inner = decodeURIComponent(inner).trim();
+    } catch {
+      inner = inner.trim();
+    }
+  }
+  return inner === text ? null : inner;
+}
+
 /** Validates and lower-cases one email value. Never throws. */
 export function normalizeEmail(value: unknown): Stage<NormalizedEmail> {
   const read = readText(value, MAX_EMAIL);
@@ -75,7 +103,16 @@ export function normalizeEmail(value: unknown): Stage<NormalizedEmail> {
     const reason = unusableReason(read, 'email', 'email');
     return { value: { email: null, valid: false, domain: null }, reasons: reason ? [reason] : [] };
   }
-  const email = read.text.toLowerCase();
+  const unwrapped = unwrap(read.text);
+  if (unwrapped === '') return invalid(null, 'email_no_address', 'The email field holds a name or link without an address, so it is not valid.');
+  const email = (unwrapped ?? read.text).toLowerCase();
+  const result = validate(email);
+  if (unwrapped === null || !result.value.valid) return result;
+  const form = MAILTO.test(read.text) ? 'a mailto: link' : 'a "Name <address>" form';
+  return { value: result.value, reasons: [{ code: 'email_valid', message: `The email is valid (domain ${result.value.domain}), read from ${form}.` }] };
+}
+
+function validate(email: string): Stage<NormalizedEmail> {
   if (WHITESPACE.test(email)) return invalid(email, 'email_has_spaces', 'The email contains spaces, so it is not valid.');
   const at = email.indexOf('@');
   if (at < 0) return invalid(email, 'email_missing_at', 'The email has no @ sign, so it is not valid.');

@@ -16,7 +16,7 @@ export { normalizeEmail } from './email.ts';
 export type { NormalizedEmail } from './email.ts';
 export { FREE_MAIL_DOMAIN_COUNT, isFreeMailDomain } from './free-mail.ts';
 export { normalizePhone } from './phone.ts';
-export { normalizeState } from './state.ts';
+export { normalizeState, stateCodeOf } from './state.ts';
 export { classifyTitle } from './title.ts';
 export type { TitleClass } from './title.ts';
 

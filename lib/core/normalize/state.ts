@@ -66,3 +66,16 @@ export function normalizeState(value: unknown, countryCode: string | null): Stag
   cache.set(key, frozen(result));
   return result;
 }
+
+/**
+ * The postal code of a US state or Canadian province from its code or name, in
+ * any case ("California", "ca", "Québec"), or null. With no country, names are
+ * tried in both and two-letter codes in the US first. For config checks and
+ * territory matching, where a state may be written either way.
+ */
+export function stateCodeOf(text: string, countryCode: string | null = null): string | null {
+  const key = fold(text);
+  if (countryCode === 'US') return US.get(key) ?? null;
+  if (countryCode === 'CA') return CA.get(key) ?? null;
+  return US.get(key) ?? CA.get(key) ?? null;
+}

@@ -46,18 +46,22 @@ export function unusableReason(read: TextRead, code: string, label: string): Rea
 
 const DIACRITICS = /[\u0300-\u036f]/g;
 const NOT_ALNUM = /[^a-z0-9]+/g;
+// Letters, digits and combining marks of any script: 日本, Россия, エンジニア (whose voicing marks are combining) keep their text.
+const NOT_WORD = /[^\p{L}\p{N}\p{M}]+/gu;
 
 /**
  * Lower-cases, strips accents (é → e, ß → ss, ä → a) and turns every run of
- * punctuation or space into one space, so "U.S.A." and "usa", "Québec" and
+ * punctuation or space into one space (letters of every script are kept), so "U.S.A." and "usa", "Québec" and
  * "quebec", "Vice-Président" and "vice president" compare equal.
  */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Fast path: plain ASCII needs no Unicode normalization.
   // eslint-disable-next-line no-control-regex
-  const ascii = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(DIACRITICS, '').replace(/ß/g, 'ss');
-  return ascii.replace(NOT_ALNUM, ' ').trim();
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower.replace(NOT_ALNUM, ' ').trim();
+  // NFD splits é into e + accent; NFC afterwards puts non-Latin scripts (Hangul, kana voicing) back together.
+  const stripped = lower.normalize('NFD').replace(DIACRITICS, '').replace(/ß/g, 'ss').normalize('NFC');
+  return stripped.replace(NOT_WORD, ' ').trim();
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]+/g; // eslint-disable-line no-control-regex

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BLOCKED_WEBSITE_DOMAINS } from '../../../lib/core/normalize/website-blocklist.ts';
 import { companyKeyFrom, FREE_MAIL_DOMAIN_COUNT, isFreeMailDomain, registrableDomain } from '../../../lib/core/normalize/index.ts';
 
 describe('registrableDomain', () => {
@@ -110,5 +112,66 @@ describe('companyKeyFrom', () => {
         },
       ]
     `);
+  });
+});
+
+describe('companyKeyFrom: websites that name no company', () => {
+  it.each([
+    ['gmail.com', 'a free-mail domain'], ['https://www.linkedin.com/company/acme', 'a social-network profile'],
+    ['uk.linkedin.com/in/jane', 'a social-network profile'], ['facebook.com/acme', 'a social-network profile'],
+    ['https://x.com/acme', 'a social-network profile'], ['twitter.com/acme', 'a social-network profile'],
+    ['instagram.com/acme', 'a social-network profile'], ['github.com/acme', 'a social-network profile'],
+    ['https://bit.ly/3xYz', 'a link shortener'], ['tinyurl.com/acme', 'a link shortener'],
+    ['acme.wixsite.com/home', 'a free hosting or site-builder address'], ['acme.wordpress.com', 'a free hosting or site-builder address'],
+    ['acme.blogspot.com', 'a free hosting or site-builder address'], ['acme.github.io', 'a free hosting or site-builder address'],
+    ['acme.herokuapp.com', 'a free hosting or site-builder address'], ['acme.netlify.app', 'a free hosting or site-builder address'],
+  ])('skips website %j (%s) for the work email domain', (website, what) => {
+    const r = companyKeyFrom({ website, emailDomain: 'acme.com' });
+    expect(r.value).toEqual({ companyKey: 'acme.com', source: 'email', isFreeMail: false });
+    expect(r.reasons.map((x) => x.code)).toEqual(['website_not_company', 'company_key_from_email']);
+    expect(r.reasons[0]?.message).toContain(what);
+  });
+
+  it('gives no key when the website is blocked and the email is free mail', () => {
+    const r = companyKeyFrom({ website: 'linkedin.com/in/jane', emailDomain: 'gmail.com' });
+    expect(r.value.companyKey).toBeNull();
+    expect(r.reasons.map((x) => x.code)).toEqual(['website_not_company', 'freemail_domain']);
+  });
+
+  it.each(['acme.com', 'https://www.acme.io/about', 'linkedin-partners.com', 'bitly-consulting.de'])('keeps a company website %j', (website) => {
+    expect(companyKeyFrom({ website, emailDomain: 'other.com' }).value.source).toBe('website');
+  });
+
+  it('never keys a contact by a blocked website', () => {
+    fc.assert(fc.property(
+      fc.constantFrom(...BLOCKED_WEBSITE_DOMAINS, 'gmail.com', 'yahoo.co.uk', 'web.de'),
+      fc.constantFrom('', 'www.', 'acme.', 'uk.'),
+      fc.constantFrom('', '/acme', '/in/jane?x=1'),
+      fc.constantFrom(null, 'acme.com', 'gmail.com'),
+      (domain, prefix, path, emailDomain) => {
+        const website = `https://${prefix}${domain}${path}`;
+        const key = companyKeyFrom({ website, emailDomain }).value.companyKey;
+        // Either no key, or the work email's: never the blocked website's domain.
+        expect([null, emailDomain === 'acme.com' ? 'acme.com' : null]).toContain(key);
+      },
+    ), { numRuns: 400 });
+  });
+});
+
+describe('companyKeyFrom: tenant hosts', () => {
+  it.each([
+    ['contoso.onmicrosoft.com', 'contoso.onmicrosoft.com'], ['Contoso.OnMicrosoft.com', 'contoso.onmicrosoft.com'],
+    ['contoso.mail.onmicrosoft.com', 'contoso.onmicrosoft.com'], ['fabrikam.onmicrosoft.com', 'fabrikam.onmicrosoft.com'],
+    ['contoso.sharepoint.com', 'contoso.sharepoint.com'], ['contoso-my.sharepoint.com', 'contoso.sharepoint.com'],
+    ['acme.atlassian.net', 'acme.atlassian.net'], ['acme.my.salesforce.com', 'acme.my.salesforce.com'],
+  ])('keeps the tenant of %s → %s', (host, key) => {
+    expect(registrableDomain(host)).toMatchObject({ ok: true, domain: key });
+    expect(companyKeyFrom({ emailDomain: host.toLowerCase() }).value.companyKey).toBe(key);
+  });
+
+  it('keeps two tenants apart', () => {
+    const a = companyKeyFrom({ emailDomain: 'contoso.onmicrosoft.com' }).value.companyKey;
+    const b = companyKeyFrom({ emailDomain: 'fabrikam.onmicrosoft.com' }).value.companyKey;
+    expect(a).not.toBe(b);
   });
 });

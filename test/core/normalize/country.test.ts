@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeCountry, normalizeState } from '../../../lib/core/normalize/index.ts';
+import countries from 'i18n-iso-countries/index.js';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { countryCodeOf, normalizeCountry, normalizeState, stateCodeOf } from '../../../lib/core/normalize/index.ts';
+import { COUNTRY_LOCALE_COUNT } from '../../../lib/core/normalize/country-locales.ts';
 
 describe('normalizeCountry', () => {
   it.each([
@@ -39,6 +43,45 @@ describe('normalizeCountry', () => {
     );
   });
 
+  it.each([
+    // Italian
+    ['Germania', 'DE'], ['Francia', 'FR'], ['Spagna', 'ES'], ['Regno Unito', 'GB'], ['Stati Uniti', 'US'], ['Paesi Bassi', 'NL'],
+    ['Svizzera', 'CH'], ['Giappone', 'JP'], ['Cina', 'CN'],
+    // Dutch
+    ['Duitsland', 'DE'], ['Frankrijk', 'FR'], ['Spanje', 'ES'], ['Verenigd Koninkrijk', 'GB'], ['Verenigde Staten', 'US'],
+    ['België', 'BE'], ['Zwitserland', 'CH'], ['Oostenrijk', 'AT'],
+    // native names in other scripts
+    ['日本', 'JP'], ['中国', 'CN'], ['대한민국', 'KR'], ['한국', 'KR'], ['ドイツ', 'DE'], ['Россия', 'RU'], ['Україна', 'UA'],
+    ['Ελλάδα', 'GR'], ['ישראל', 'IL'], ['السعودية', 'SA'], ['भारत', 'IN'], ['ประเทศไทย', 'TH'], ['Việt Nam', 'VN'],
+    // aliases
+    ['KSA', 'SA'], ['Burma', 'MM'], ['Macedonia', 'MK'], ['Swaziland', 'SZ'], ['DRC', 'CD'], ['Zaire', 'CD'], ['UK', 'GB'],
+    ['USA', 'US'], ['UAE', 'AE'], ['RSA', 'ZA'], ['East Timor', 'TL'], ['Cape Verde', 'CV'], ['Czechia', 'CZ'], ['Norway', 'NO'],
+  ])('in any language: %j → %s', (input, code) => {
+    expect(normalizeCountry(input).value).toBe(code);
+  });
+
+  it.each(['No', 'NO', 'N/A', 'n.a.', 'NA', 'none', 'None', '-', '--', 'unknown', 'Unknown', 'other', 'null', 'TBD', 'global', 'Worldwide'])(
+    'never reads the word %j as a country', (input) => {
+      expect(normalizeCountry(input).value).toBeNull();
+    },
+  );
+
+  it('loads every locale i18n-iso-countries ships', () => {
+    const shipped = readdirSync(fileURLToPath(new URL('../../../node_modules/i18n-iso-countries/langs', import.meta.url))).filter((f) => f.endsWith('.json'));
+    expect(COUNTRY_LOCALE_COUNT).toBe(shipped.length);
+  });
+
+  it('answers a real ISO alpha-2 code or null for any text', () => {
+    const valid = new Set([...Object.keys(countries.getAlpha2Codes()), 'XK']);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('Deutschland', '日本', 'Ελλάδα', 'KSA')), (text) => {
+        const v = countryCodeOf(text);
+        expect(v === null || valid.has(v)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('returns two upper-case letters or null for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
@@ -47,6 +90,15 @@ describe('normalizeCountry', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('stateCodeOf', () => {
+  it.each([
+    ['California', null, 'CA'], ['california', 'US', 'CA'], ['CA', 'US', 'CA'], ['ca', null, 'CA'], ['Québec', 'CA', 'QC'],
+    ['Quebec', null, 'QC'], ['ON', 'CA', 'ON'], ['New York', 'US', 'NY'], ['Texas', 'CA', null], ['Bayern', null, null], ['', null, null],
+  ])('%j (country %s) → %s', (text, country, code) => {
+    expect(stateCodeOf(text, country)).toBe(code);
   });
 });
 

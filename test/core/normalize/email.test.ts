@@ -23,7 +23,6 @@ describe('normalizeEmail', () => {
     ['jane@@acme.com', 'email_multiple_at'],
     ['jane@acme@com.com', 'email_multiple_at'],
     ['jane doe@acme.com', 'email_has_spaces'],
-    ['Jane Doe <jane@acme.com>', 'email_has_spaces'],
     ['jane@acme', 'email_domain_no_dot'],
     ['jane@localhost', 'email_domain_no_dot'],
     ['.jane@acme.com', 'email_dot_misplaced'],
@@ -82,5 +81,35 @@ describe('normalizeEmail', () => {
     `);
     expect(normalizeEmail('jane@acme.con').reasons[0]?.message).toMatchInlineSnapshot(`"The email domain “acme.con” does not end in a known public suffix (like .com or .co.uk), so it is not valid."`);
     expect(normalizeEmail({}).reasons[0]?.message).toMatchInlineSnapshot(`"The email is an object, not text, so it was ignored."`);
+  });
+});
+
+describe('normalizeEmail: pasted forms', () => {
+  it.each([
+    ['Jane Doe <jane@acme.com>', 'jane@acme.com', 'Name <address>'],
+    ['"Doe, Jane" <Jane@Acme.com>', 'jane@acme.com', 'Name <address>'],
+    ['<jane@acme.com>', 'jane@acme.com', 'Name <address>'],
+    ['mailto:jane@acme.com', 'jane@acme.com', 'mailto:'],
+    ['MAILTO:jane@acme.com?subject=Hello%20there', 'jane@acme.com', 'mailto:'],
+    ['mailto:jane%40acme.com', 'jane@acme.com', 'mailto:'],
+    ['Jane <mailto:jane@acme.com>', 'jane@acme.com', 'Name <address>'],
+  ])('reads %j as %s', (input, email, form) => {
+    const r = normalizeEmail(input);
+    expect(r.value).toEqual({ email, valid: true, domain: 'acme.com' });
+    expect(r.reasons).toHaveLength(1);
+    expect(r.reasons[0]?.code).toBe('email_valid');
+    expect(r.reasons[0]?.message).toContain(form);
+  });
+
+  it.each([
+    ['Jane Doe <>', 'email_no_address'],
+    ['mailto:', 'email_no_address'],
+    ['Jane Doe <jane.acme.com>', 'email_missing_at'],
+    ['mailto:jane@acme', 'email_domain_no_dot'],
+    ['Jane <jane@acme.com> extra', 'email_has_spaces'],
+  ])('still rejects %j with %s', (input, code) => {
+    const r = normalizeEmail(input);
+    expect(r.value.valid).toBe(false);
+    expect(r.reasons.map((x) => x.code)).toEqual([code]);
   });
 });

@@ -67,7 +67,7 @@ describe('classifyTitle', () => {
     ['Data Engineer', 'data', 'unknown'],
     ['Sales Engineer', 'sales', 'unknown'],
     ['Account Executive', 'sales', 'unknown'],
-    ['Business Development Representative', 'sales', 'unknown'],
+    ['Business Development Representative', 'sales', 'entry'], // as BDR
     ['Software Developer', 'engineering', 'unknown'],
     ['DevOps Engineer', 'engineering', 'unknown'],
     ['UX Designer', 'product', 'unknown'],
