@@ -9,6 +9,7 @@ import { runProvision } from '../provision/outcome.ts';
 import type { Config } from '../core/config.ts';
 import { createCompanyHistoryReader } from './company-facts.ts';
 import { checkPortsFree, lockDatabase } from './preflight.ts';
+import { safeMessage, secretsFromEnv } from '../redact.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 
@@ -64,7 +65,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
-    const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${safeMessage(error, secretsFromEnv(process.env))}`);
     const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }), { port: options.port, host: options.host, onError });
     return {
       url: preview.url, emulator, preview, env, scored,

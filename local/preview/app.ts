@@ -7,6 +7,7 @@ import {
   UnknownFunctionError, type PreviewBackend,
 } from './backend.ts';
 import { hostGuard } from '../host-guard.ts';
+import { safeMessage, secretsFromEnv } from '../../lib/redact.ts';
 import { DEFAULT_CARD_ENTRY, buildPreviewBundles, cachedPreviewBundles } from './bundles.ts';
 import { PREVIEW_CSS, previewPage } from './page.ts';
 
@@ -22,7 +23,8 @@ export interface PreviewAppOptions {
   onError?: (error: unknown, where: string) => void;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Unknown error');
+// One line, every secret of the environment redacted first (lib/redact.ts): the page is a browser.
+const messageOf = (error: unknown) => safeMessage(error, secretsFromEnv(process.env)) || 'Unknown error';
 
 export async function createPreviewApp(backend: PreviewBackend, options: PreviewAppOptions = {}): Promise<Hono> {
   const cardEntry = options.cardEntry ?? DEFAULT_CARD_ENTRY;
