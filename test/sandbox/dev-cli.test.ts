@@ -88,8 +88,8 @@ describe('lead-decisions dev', () => {
       const taken = (blocker.address() as { port: number }).port;
       const p = dev(['--port', String(taken), '--emulator-port', '0', '--db', ':memory:', '--contacts', '5']);
       expect(await p.exited).toBe(2);
-      // Checked before seeding and scoring: nothing else was printed.
-      expect(p.output().err).toBe(`Port ${taken} (--port) is already in use; pick another with --port, or 0 for any free port.\n`);
+      // Checked before seeding and scoring: nothing after the start line.
+      expect(p.output().err).toBe(`Starting the Lead Decisions sandbox…\nPort ${taken} (--port) is already in use; pick another with --port, or 0 for any free port.\n`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
