@@ -6,6 +6,8 @@ import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
 import { EXIT_OK, EXIT_USAGE } from './exit.ts';
 import { safeMessage, secretsFromEnv } from '../redact.ts';
+import { registerSimulate } from './commands/simulate.ts';
+import { registerReport } from './commands/report.ts';
 
 export function buildProgram(): Command {
   const program = new Command('lead-decisions')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerEmulator(program);
   registerProvision(program);
   registerDev(program);
+  registerSimulate(program);
+  registerReport(program);
   return program;
 }
 

@@ -1,7 +1,7 @@
 // `lead-decisions dev`: the emulator on a seeded database, the contract properties provisioned,
 // every contact scored, and the card preview served, all on 127.0.0.1.
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { startPreviewServer, type PreviewServer } from '../../local/preview/index.ts';
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
@@ -12,6 +12,7 @@ import { checkPortsFree, lockDatabase } from './preflight.ts';
 import { safeMessage, secretsFromEnv } from '../redact.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
+import { writeInsightPages } from './insight-pages.ts';
 
 export interface SandboxOptions {
   config: Config;
@@ -24,6 +25,10 @@ export interface SandboxOptions {
   seed: number;
   contacts: number;
   log?: (line: string) => void;
+  /** Where the latest simulation and report pages go (served under /reports/); default `reports/` beside a file db, none for :memory:. */
+  reportsDir?: string;
+  /** The candidate rules the sandbox's simulation page compares against (default: a demo candidate). */
+  candidate?: Config;
 }
 
 export interface Sandbox {
@@ -32,6 +37,8 @@ export interface Sandbox {
   preview: PreviewServer;
   env: Record<string, string>;
   scored: ScoreAllReport;
+  /** Settles when the simulation and report pages are written (after start-up, in the background). */
+  pages: Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const unlock = lockDatabase(options.db);
   let emulator: RunningEmulator;
   try {
-    emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts });
+    emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts, scoringVersion: options.config.scoringVersion });
   } catch (err) {
     unlock();
     throw err;
@@ -66,10 +73,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${safeMessage(error, secretsFromEnv(process.env))}`);
-    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }), { port: options.port, host: options.host, onError });
+    const reportsDir = options.reportsDir ?? (options.db === ':memory:' ? undefined : join(dirname(options.db), 'reports'));
+    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }),
+      { port: options.port, host: options.host, onError, ...(reportsDir ? { reportsDir } : {}) });
+    const pages = reportsDir
+      ? writeInsightPages({ portal: { accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }, config: options.config, dir: reportsDir, now: new Date(), ...(options.candidate ? { candidate: options.candidate } : {}) })
+        .then((names) => { log(`Simulation and report pages ready: ${names.map((n) => `${preview.url}/reports/${n}`).join(', ')}`); return names; })
+        .catch((err: Error) => { log(`The simulation and report pages could not be written: ${safeMessage(err, secretsFromEnv(process.env))}`); return []; })
+      : Promise.resolve([]);
     return {
-      url: preview.url, emulator, preview, env, scored,
-      close: async () => { await preview.close(); await emulator.close(); unlock(); },
+      url: preview.url, emulator, preview, env, scored, pages,
+      close: async () => { await pages; await preview.close(); await emulator.close(); unlock(); },
     };
   } catch (err) {
     await emulator.close();

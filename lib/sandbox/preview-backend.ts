@@ -3,7 +3,7 @@
 // Simulated activity goes straight into the emulator's store, as HubSpot's tracking would write it.
 import type { Client } from '@hubspot/api-client';
 import type { EmulatorStore } from '../../local/emulator/store/emulator-store.ts';
-import { PAGE_VIEWS_PER_VISIT, UnknownFunctionError, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/index.ts';
+import { PAGE_VIEWS_PER_VISIT, UnknownFunctionError, placeholderId, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/index.ts';
 import { handleHistory } from '../functions/decision_history.ts';
 import { handleRescore } from '../functions/rescore_contact.ts';
 import type { Config } from '../core/config.ts';
@@ -24,7 +24,11 @@ export interface ActivityRecorder {
   now: () => Date;
 }
 
-// Tracking, not a person or an integration, sets these in HubSpot; the history says so.
+/** The conversion a simulated form submission records: a high-intent form, so it shows in the score. */
+export const SANDBOX_FORM = 'Demo request';
+
+// Tracking, not a person or an integration, sets these in HubSpot; the history says so. Every step
+// is one dated history entry per counter, the same shape the seed and HubSpot give the engine.
 const TRACKING_SOURCE = { sourceType: 'ANALYTICS', sourceId: 'lead-decisions-sandbox' };
 
 const count = (value: unknown) => {
@@ -38,13 +42,15 @@ export function recordActivity(recorder: ActivityRecorder, contactId: string, ki
   if (!contact) throw new Error(`Contact ${contactId} does not exist`);
   const p = contact.properties;
   const counts = { pageViews: count(p['hs_analytics_num_page_views']), formSubmissions: count(p['num_conversion_events']) };
-  const at = recorder.now().toISOString();
+  const when = recorder.now();
+  const at = when.toISOString();
   if (kind === 'page_views') counts.pageViews += PAGE_VIEWS_PER_VISIT;
   else counts.formSubmissions += 1;
   const write = kind === 'page_views'
     ? { hs_analytics_num_page_views: String(counts.pageViews), hs_analytics_last_visit_timestamp: at }
-    : { num_conversion_events: String(counts.formSubmissions), recent_conversion_date: at, hs_analytics_last_visit_timestamp: at };
-  const written = recorder.store.updateContact(contactId, write, TRACKING_SOURCE);
+    : { num_conversion_events: String(counts.formSubmissions), recent_conversion_date: at, recent_conversion_event_name: SANDBOX_FORM, hs_analytics_last_visit_timestamp: at };
+  // Dated at the recorder's clock (not the store's), so each step is an increment at its own time.
+  const written = recorder.store.updateContact(contactId, write, { ...TRACKING_SOURCE, at: when.getTime() });
   if (!written.ok) throw new Error(`The emulator refused the activity: ${written.failure.message}`);
   return counts;
 }
@@ -55,20 +61,30 @@ export function recordActivity(recorder: ActivityRecorder, contactId: string, ki
  */
 export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder): PreviewBackend {
   const backend: PreviewBackend = {
-    async listContacts(query, limit) {
+    async listContacts(req) {
+      const id = placeholderId(req.q);
+      const filters = [
+        ...(id ? [{ propertyName: 'hs_object_id', operator: 'EQ', value: id }] : []),
+        ...(req.tier === 'unscored' ? [{ propertyName: 'routing_tier', operator: 'NOT_HAS_PROPERTY' }] : req.tier ? [{ propertyName: 'routing_tier', operator: 'EQ', value: req.tier }] : []),
+      ];
       const request = {
-        query: query.trim() || undefined,
-        sorts: [{ propertyName: 'lead_score', direction: 'DESCENDING' }],
+        // "Contact 2620" is the placeholder the list shows for a contact without a name or email: look it up by id.
+        query: id ? undefined : req.q.trim() || undefined,
+        filterGroups: filters.length > 0 ? [{ filters }] : [],
+        sorts: [req.sort === 'newest' ? { propertyName: 'createdate', direction: 'DESCENDING' } : { propertyName: 'lead_score', direction: 'DESCENDING' }],
         properties: ['firstname', 'lastname', 'email', 'routing_tier', 'lead_score'],
-        limit,
+        limit: req.limit,
+        ...(req.after ? { after: req.after } : {}),
       } as unknown as SearchRequest;
       const res = await client.crm.contacts.searchApi.doSearch(request);
-      return res.results.map((c) => {
+      const contacts = res.results.map((c) => {
         const p = c.properties;
         const name = [p['firstname'], p['lastname']].filter(Boolean).join(' ') || p['email'] || `Contact ${c.id}`;
         const score = p['lead_score'];
         return { id: String(c.id), name, email: p['email'] ?? null, tier: p['routing_tier'] ?? null, leadScore: score ? Number(score) : null };
       });
+      const after = res.paging?.next?.after;
+      return after ? { contacts, total: res.total, after } : { contacts, total: res.total };
     },
     async getContactProperties(id, names) {
       const contact = await client.crm.contacts.basicApi.getById(id, names);

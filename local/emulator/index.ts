@@ -6,6 +6,7 @@ import type { FaultOptions } from './faults.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import type { RequestLogEntry } from './request-log.ts';
 import { seedIfEmpty } from './seed/index.ts';
+import { DEFAULT_SCORING_VERSIONS } from './seed/history.ts';
 import { EmulatorStore } from './store/emulator-store.ts';
 
 export { createEmulatorApp, EmulatorRuntime } from './app.ts';
@@ -32,6 +33,8 @@ export interface EmulatorOptions {
   faults?: Partial<FaultOptions>;
   /** Owners file to seed from (default config/decisions.json when present). */
   ownersConfig?: string;
+  /** The current rule version, stamped on the seeded decisions made after the cut-over. */
+  scoringVersion?: string;
 }
 
 export interface RunningEmulator {
@@ -46,7 +49,10 @@ export interface RunningEmulator {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = new EmulatorStore(options.db ?? ':memory:');
-  seedIfEmpty(store, { seed: options.seed ?? 1, contacts: options.contacts ?? 0, ownersConfig: options.ownersConfig });
+  seedIfEmpty(store, {
+    seed: options.seed ?? 1, contacts: options.contacts ?? 0, ownersConfig: options.ownersConfig,
+    ...(options.scoringVersion ? { scoringVersions: { ...DEFAULT_SCORING_VERSIONS, current: options.scoringVersion } } : {}),
+  });
   const runtime = new EmulatorRuntime({ rateLimit: options.rateLimit, faults: options.faults });
   const host = options.host ?? '127.0.0.1';
   const app = createEmulatorApp(store, { token: options.token, runtime, host });

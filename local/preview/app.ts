@@ -1,6 +1,8 @@
 // The preview's HTTP app: the page, its two scripts, and a small JSON API the
 // page's SDK globals call (contacts, properties, app functions), plus the sandbox's
 // "Simulate activity" endpoint when the backend can record activity.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import {
   ActivityRequestSchema, CONTACT_ID, FUNCTION_NAME, FunctionRequestSchema, ListQuerySchema, PropertiesRequestSchema, asPropertyStrings,
@@ -21,6 +23,21 @@ export interface PreviewAppOptions {
   boundHost?: string;
   /** Called with failures the page is told about only in general terms. */
   onError?: (error: unknown, where: string) => void;
+  /** A folder of generated HTML pages (the sandbox's latest simulation and report), served under /reports/ and linked from the page. */
+  reportsDir?: string;
+}
+
+// Only plain page names: nothing outside the folder can be named.
+const REPORT_PAGE = /^[a-z0-9][a-z0-9-]{0,60}\.html$/;
+const REPORT_TITLES: Record<string, string> = { 'simulation.html': 'Rule-change simulation', 'report.html': 'MER & funnel report' };
+
+async function listReportPages(dir: string): Promise<{ name: string; title: string; updatedAt: string }[]> {
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => REPORT_PAGE.test(n)).sort();
+  const pages = await Promise.all(names.map(async (name) => {
+    const info = await stat(join(dir, name)).catch(() => null);
+    return info?.isFile() ? { name, title: REPORT_TITLES[name] ?? name.replace(/\.html$/, ''), updatedAt: info.mtime.toISOString() } : null;
+  }));
+  return pages.filter((p): p is NonNullable<typeof p> => p !== null);
 }
 
 // One line, every secret of the environment redacted first (lib/redact.ts): the page is a browser.
@@ -45,10 +62,13 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
   app.get('/api/health', (c) => c.json({ ok: true }));
 
   app.get('/api/contacts', async (c) => {
-    const query = ListQuerySchema.safeParse({ q: c.req.query('q') ?? undefined, limit: c.req.query('limit') ?? undefined });
-    if (!query.success) return c.json({ ok: false, message: 'q must be text and limit a number from 1 to 200' }, 400);
+    const raw = (name: string) => c.req.query(name) || undefined;
+    const query = ListQuerySchema.safeParse({ q: c.req.query('q') ?? undefined, limit: raw('limit'), tier: raw('tier'), sort: raw('sort'), after: raw('after') });
+    if (!query.success) return c.json({ ok: false, message: 'q must be text, limit a number from 1 to 200, tier high|medium|low|unscored, sort score|newest, after a number' }, 400);
     try {
-      return c.json({ ok: true, contacts: await backend.listContacts(query.data.q, query.data.limit) });
+      const { q, limit, tier, sort, after } = query.data;
+      const page = await backend.listContacts({ q, limit, sort, ...(tier ? { tier } : {}), ...(after ? { after } : {}) });
+      return c.json({ ok: true, ...page });
     } catch (error) {
       report(error, 'listContacts');
       return c.json({ ok: false, message: `Contacts could not be listed: ${messageOf(error)}` }, 502);
@@ -83,6 +103,15 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
       // Like hubspot.serverless: a thrown function rejects the card's promise with its message.
       return c.json({ ok: false, message: `${name} failed: ${messageOf(error)}` }, 502);
     }
+  });
+
+  const reportsDir = options.reportsDir;
+  app.get('/api/reports', async (c) => c.json({ ok: true, pages: reportsDir ? await listReportPages(reportsDir) : [] }));
+  app.get('/reports/:name', async (c) => {
+    const name = c.req.param('name');
+    if (!reportsDir || !REPORT_PAGE.test(name)) return c.text('Not found', 404);
+    const html = await readFile(join(reportsDir, name), 'utf8').catch(() => null);
+    return html === null ? c.text('Not generated yet', 404) : c.html(html);
   });
 
   const simulateActivity = backend.simulateActivity?.bind(backend);

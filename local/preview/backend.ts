@@ -10,8 +10,17 @@ export interface PreviewContact {
   leadScore: number | null;
 }
 
+export const TIER_FILTERS = ['high', 'medium', 'low', 'unscored'] as const;
+export type TierFilter = (typeof TIER_FILTERS)[number];
+export const LIST_SORTS = ['score', 'newest'] as const;
+export type ListSort = (typeof LIST_SORTS)[number];
+
+/** One page of the contact list: a text query (or "Contact 2620"), a tier filter, a sort, and where to continue. */
+export interface ContactListRequest { q: string; tier?: TierFilter; sort: ListSort; limit: number; after?: string }
+export interface ContactListPage { contacts: PreviewContact[]; total: number; after?: string }
+
 export interface PreviewBackend {
-  listContacts(query: string, limit: number): Promise<PreviewContact[]>;
+  listContacts(request: ContactListRequest): Promise<ContactListPage>;
   getContactProperties(id: string, names: string[]): Promise<Record<string, string | null>>;
   /** Runs an app function as HubSpot would and returns its return value. */
   runFunction(name: string, parameters: Record<string, unknown>, contactId: string): Promise<unknown>;
@@ -40,7 +49,16 @@ export interface ActivityCounts { pageViews: number; formSubmissions: number }
 export const ListQuerySchema = z.object({
   q: z.string().max(200).default(''),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  tier: z.enum(TIER_FILTERS).optional(),
+  sort: z.enum(LIST_SORTS).default('score'),
+  after: z.string().regex(/^\d{1,9}$/).optional(),
 });
+
+/** The id a placeholder name such as "Contact 2620" (shown for contacts without a name) stands for. */
+export function placeholderId(query: string): string | null {
+  const m = /^\s*(?:contact\s*#?\s*)?(\d{1,18})\s*$/i.exec(query);
+  return m ? m[1]! : null;
+}
 
 export const PropertiesRequestSchema = z.object({
   names: z.array(z.string().regex(/^[a-z0-9_]{1,100}$/i)).min(1).max(200),

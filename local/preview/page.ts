@@ -33,6 +33,9 @@ body { margin: 0; background: var(--bg); font-size: 14px; }
 .contacts h1 { font-size: 16px; margin: 0 0 8px; }
 .contacts input { width: 100%; padding: 8px 10px; border: 1px solid var(--line); border-radius: 3px; font: inherit; }
 .contact-list { list-style: none; margin: 0; padding: 0; overflow-y: auto; }
+.list-controls { display: flex; gap: 8px; margin-top: 8px; } .list-controls select { flex: 1; padding: 6px; border: 1px solid var(--line); border-radius: 3px; font: inherit; }
+.list-count { display: block; margin-top: 6px; color: var(--muted); font-size: 12px; } .contact-list .more { padding: 12px 16px; text-align: center; }
+.report-links { display: flex; gap: 12px; margin-top: 8px; font-size: 12px; } .report-links a { color: var(--link); }
 .contact-item { padding: 10px 16px; border-bottom: 1px solid #eaf0f6; cursor: pointer; display: grid; grid-template-columns: 1fr auto; gap: 2px 8px; }
 .contact-item:hover { background: #f5f8fa; }
 .contact-item[aria-selected="true"] { background: #e5f5f8; border-left: 3px solid var(--link); }

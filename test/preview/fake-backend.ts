@@ -1,6 +1,6 @@
 // An in-memory PreviewBackend: a few contacts, a rescore that really changes the
 // stored properties, and replies checked against lib/core/reply.ts's schemas.
-import type { PreviewBackend, PreviewContact } from '../../local/preview/index.ts';
+import type { ContactListPage, PreviewBackend, PreviewContact } from '../../local/preview/index.ts';
 import { PAGE_VIEWS_PER_VISIT, UnknownFunctionError, type ActivityKind } from '../../local/preview/backend.ts';
 import { DecisionHistoryReplySchema, RescoreReplySchema, type RescoreReply } from '../../lib/core/reply.ts';
 
@@ -57,12 +57,15 @@ export function createFakeBackend() {
   }
 
   const backend: PreviewBackend = {
-    async listContacts(query, limit): Promise<PreviewContact[]> {
+    async listContacts({ q: query, tier, limit, after }): Promise<ContactListPage> {
       const q = query.trim().toLowerCase();
-      return contacts
+      const matching = contacts
         .filter((c) => !q || c.name.toLowerCase().includes(q) || (c.email ?? '').includes(q))
-        .slice(0, limit)
-        .map((c) => ({ id: c.id, name: c.name, email: c.email, tier: c.props.routing_tier ?? null, leadScore: c.props.lead_score ? Number(c.props.lead_score) : null }));
+        .filter((c) => !tier || (tier === 'unscored' ? !c.props.routing_tier : c.props.routing_tier === tier))
+        .map((c): PreviewContact => ({ id: c.id, name: c.name, email: c.email, tier: c.props.routing_tier ?? null, leadScore: c.props.lead_score ? Number(c.props.lead_score) : null }));
+      const from = Number(after ?? 0);
+      const next = from + limit < matching.length ? String(from + limit) : undefined;
+      return { contacts: matching.slice(from, from + limit), total: matching.length, ...(next ? { after: next } : {}) };
     },
     async getContactProperties(id, names) {
       const contact = byId(id);

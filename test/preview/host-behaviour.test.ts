@@ -14,7 +14,7 @@ describe.skipIf(!available)('preview host with a probe card', () => {
   const store: Record<string, string | null> = { lead_score: '40' };
   const reads: string[][] = [];
   const backend: PreviewBackend = {
-    listContacts: async () => [{ id: '7', name: 'Probe Contact', email: null, tier: null, leadScore: 40 }],
+    listContacts: async () => ({ contacts: [{ id: '7', name: 'Probe Contact', email: null, tier: null, leadScore: 40 }], total: 1 }),
     getContactProperties: async (_id, names) => {
       reads.push(names);
       return Object.fromEntries(names.map((name) => [name, store[name] ?? null]));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EmulatorStore } from '../../local/emulator/store/emulator-store.ts';
 import { PAGE_VIEWS_PER_VISIT, type ActivityKind } from '../../local/preview/backend.ts';
-import { recordActivity } from '../../lib/sandbox/preview-backend.ts';
+import { recordActivity, SANDBOX_FORM } from '../../lib/sandbox/preview-backend.ts';
 
 const NOW = new Date('2026-11-27T08:00:00.000Z');
 const BEHAVIOUR = ['hs_analytics_num_page_views', 'num_conversion_events', 'hs_analytics_last_visit_timestamp', 'recent_conversion_date'];
@@ -15,7 +15,8 @@ afterEach(() => { for (const store of opened.splice(0)) store.close(); });
 function storeWith(props: Record<string, string>) {
   const store = new EmulatorStore(':memory:');
   opened.push(store);
-  const created = store.createObjectAsUser('contacts', { email: 'ada@acme.com', ...props });
+  // Created before any simulated activity, as in the sandbox (whose clock is the wall clock).
+  const created = store.createObjectAsUser('contacts', { email: 'ada@acme.com', ...props }, { at: Date.parse('2026-01-01T00:00:00Z') });
   if (!created.ok) throw new Error(created.failure.message);
   const id = String(created.value.id);
   const behaviour = () => {
@@ -51,6 +52,18 @@ describe('recordActivity', () => {
     const { store, id, behaviour } = storeWith({ hs_analytics_num_page_views: '3' });
     recordActivity({ store, now: () => NOW }, id, 'page_views');
     expect(behaviour().propertiesWithHistory?.['hs_analytics_num_page_views']?.[0]).toMatchObject({ value: '8', sourceType: 'ANALYTICS', sourceId: 'lead-decisions-sandbox' });
+  });
+
+  it('leaves one dated history entry per step, newest first, with the conversion name for forms', () => {
+    const { store, id } = storeWith({ hs_analytics_num_page_views: '2' });
+    const steps: [ActivityKind, string][] = [['page_views', '2026-11-01T10:00:00.000Z'], ['form_submission', '2026-11-10T10:00:00.000Z'], ['page_views', '2026-11-20T10:00:00.000Z']];
+    for (const [kind, at] of steps) recordActivity({ store, now: () => new Date(at) }, id, kind);
+    const read = store.read('contacts', id, { properties: [], propertiesWithHistory: ['hs_analytics_num_page_views', 'num_conversion_events', 'recent_conversion_event_name'] });
+    if (!read.ok) throw new Error(read.failure.message);
+    const h = read.value.propertiesWithHistory!;
+    expect(h['hs_analytics_num_page_views']!.slice(0, 2).map((e) => [e.value, e.timestamp])).toEqual([['12', '2026-11-20T10:00:00.000Z'], ['7', '2026-11-01T10:00:00.000Z']]);
+    expect(h['num_conversion_events']!.map((e) => [e.value, e.timestamp, e.sourceType])).toEqual([['1', '2026-11-10T10:00:00.000Z', 'ANALYTICS']]);
+    expect(h['recent_conversion_event_name']![0]).toMatchObject({ value: SANDBOX_FORM, timestamp: '2026-11-10T10:00:00.000Z' });
   });
 
   it('fails with a message naming a contact that does not exist', () => {

@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 import { SandboxPreflightError } from '../../sandbox/preflight.ts';
 
-interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string }
+interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string; candidate?: string }
 
 function wholeNumber(raw: string, flag: string): number {
   if (!/^\d+$/.test(raw)) usageError(`${flag} must be a whole number, got "${raw}".`);
@@ -30,9 +30,12 @@ export function registerDev(program: Command): void {
     .option('--seed <n>', 'seed of the demo data', '42')
     .option('--contacts <k>', 'contacts to seed on first run', '2000')
     .option('--config <file>', 'rules config')
+    .option('--candidate <file>', 'candidate rules for the simulation page the preview links (default: the rules with a high tier 5 points lower)')
     .action(async (flags: DevFlags) => {
       const config = await loadConfig(flags.config);
       if (!config.ok) usageError(config.message);
+      const candidate = flags.candidate === undefined ? null : await loadConfig(flags.candidate);
+      if (candidate && !candidate.ok) usageError(`Candidate config error: ${candidate.message}`);
       // Every flag is checked before anything starts, so a typo never leaves a half-started sandbox.
       const port = portNumber(flags.port, '--port');
       const emulatorPort = portNumber(flags.emulatorPort, '--emulator-port');
@@ -46,7 +49,7 @@ export function registerDev(program: Command): void {
         }
         sandbox = await startSandbox({
           config: config.config, port, emulatorPort, host: flags.host, db: flags.db,
-          seed, contacts,
+          seed, contacts, ...(candidate?.ok ? { candidate: candidate.config } : {}),
           log: (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {

@@ -5,9 +5,10 @@ import { chance, createRng, intBetween, pick, type Rng } from '../prng.ts';
 import type { EmulatorStore } from '../store/emulator-store.ts';
 import type { WriteSource } from '../store/objects-repo.ts';
 import { DEAL_STAGES, INDUSTRIES, LEAD_STATUSES, LIFECYCLE_STAGES } from '../store/standard-properties.ts';
+import { DEFAULT_SCORING_VERSIONS, SeedHistory, type HistoryRow, type ScoringVersions } from './history.ts';
 import { COMPANY_PREFIXES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_WEIGHTS, DEAL_PRODUCTS, FIRST_NAMES, FREE_MAIL, JOB_TITLES, LAST_NAMES, LEAD_SOURCES, MESSAGES, TLDS, type CountrySpec } from './data.ts';
 
-export interface GenerateOptions { seed: number; contacts: number; now: number; ownerIds: string[] }
+export interface GenerateOptions { seed: number; contacts: number; now: number; ownerIds: string[]; scoringVersions?: ScoringVersions }
 export interface GeneratedCounts { companies: number; contacts: number; deals: number; /** Contacts whose lifecycle stage a person moved (CRM_UI history). */ editedContacts: number }
 
 const DAY = 86_400_000;
@@ -119,14 +120,21 @@ export function generate(store: EmulatorStore, o: GenerateOptions): GeneratedCou
   const companies = makeCompanies(store, rng, Math.max(1, Math.round(o.contacts / 5)), o);
   const used = new Set<string>();
   const history = store.db.prepare('INSERT INTO history (id, name, value, ts, source_type, source_id) VALUES (?, ?, ?, ?, ?, ?)');
+  const patch = store.db.prepare('UPDATE objects SET props = json_patch(props, ?) WHERE id = ?');
+  const dated = new SeedHistory(createRng(o.seed ^ 0x5eed_da7e), o.now, o.scoringVersions ?? DEFAULT_SCORING_VERSIONS);
+  const addRows = (id: number, rows: readonly HistoryRow[]) => { for (const [name, value, ts, [type, source]] of rows) history.run(id, name, value, ts, type, source); };
   let edited = 0;
   for (let i = 0; i < o.contacts; i++) {
     // Skewed: a few companies collect many contacts.
     const company = chance(rng, 0.75) ? companies[Math.floor(Math.pow(rng(), 1.8) * companies.length)]! : null;
     const props = contactProps(rng, o, company, used);
+    dated.contact(props, 'c');
     const r = store.objects.create('contacts', props, { ...SEED_SOURCE, at: Date.parse(props.createdate!) });
     if (!r.ok) throw new Error(`seed contact rejected: ${r.failure.message}`);
     const id = r.value.id;
+    const extra = dated.take('c');
+    addRows(id, extra.rows);
+    if (Object.keys(extra.product).length > 0) patch.run(JSON.stringify(extra.product), id);
     if (company) { store.associations.add('contacts', id, 'companies', company.id, 279); store.associations.add('contacts', id, 'companies', company.id, 1); company.contactIds.push(id); }
     if (props.lifecyclestage && props.lifecyclestage !== 'subscriber' && chance(rng, 0.1)) {
       // A human moved this contact along: the earlier stage stays in property history.
@@ -149,8 +157,10 @@ export function generate(store: EmulatorStore, o: GenerateOptions): GeneratedCou
         createdate: iso(o.now - intBetween(rng, 30, 500) * DAY), dealtype: chance(rng, 0.8) ? 'newbusiness' : 'existingbusiness',
       };
       if (company.ownerId || chance(rng, 0.7)) props.hubspot_owner_id = company.ownerId ?? pick(rng, o.ownerIds);
+      const stages = dated.deal(props);
       const r = store.objects.create('deals', props, { ...SEED_SOURCE, at: Date.parse(props.createdate!) });
       if (!r.ok) throw new Error(`seed deal rejected: ${r.failure.message}`);
+      addRows(r.value.id, stages);
       store.associations.add('deals', r.value.id, 'companies', company.id, 341);
       store.associations.add('deals', r.value.id, 'companies', company.id, 5);
       store.associations.add('deals', r.value.id, 'contacts', pick(rng, company.contactIds), 3);

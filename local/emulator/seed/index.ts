@@ -2,9 +2,14 @@
 import { join } from 'node:path';
 import type { EmulatorStore } from '../store/emulator-store.ts';
 import { generate, type GeneratedCounts } from './generate.ts';
+import type { ScoringVersions } from './history.ts';
 import { buildOwners, readConfigOwners } from './owners.ts';
 
-export interface SeedOptions { seed?: number; contacts?: number; now?: number; ownersConfig?: string }
+export interface SeedOptions {
+  seed?: number; contacts?: number; now?: number; ownersConfig?: string;
+  /** The rule versions the seeded first decisions carry (the sandbox passes its current one). */
+  scoringVersions?: ScoringVersions;
+}
 
 const DAY = 86_400_000;
 
@@ -19,7 +24,7 @@ export function seedStore(store: EmulatorStore, opts: SeedOptions = {}): Generat
   const ownerIds = store.owners.list({ limit: 1000, archived: false }).owners.map((o) => o.id);
   const now = opts.now ?? Math.floor(Date.now() / DAY) * DAY;
   return store.transaction(() => {
-    const counts = generate(store, { seed: opts.seed ?? 1, contacts: opts.contacts ?? 0, now, ownerIds });
+    const counts = generate(store, { seed: opts.seed ?? 1, contacts: opts.contacts ?? 0, now, ownerIds, ...(opts.scoringVersions ? { scoringVersions: opts.scoringVersions } : {}) });
     store.objects.invalidateValueIndex(); // seeded rows skipped the value index: each property is indexed on first search
     return counts;
   });

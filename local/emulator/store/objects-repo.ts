@@ -3,6 +3,7 @@ import { fail, notFound, ok, type Result } from '../errors.ts';
 import type { Db } from './db.ts';
 import { modifiedProperty, singular, type ObjectType } from './object-types.ts';
 import type { PropertiesRepo } from './properties-repo.ts';
+import { stageEnteredProperty } from './standard-properties.ts';
 import { numericValue, validateWrite } from './values.ts';
 
 export interface ObjectRow { id: number; type: ObjectType; props: string; created_at: number; updated_at: number; archived: number; archived_at: number | null; source: string }
@@ -186,6 +187,13 @@ export class ObjectsRepo {
       const at_ = email ? email.lastIndexOf('@') : -1;
       set('hs_email_domain', email && at_ > 0 ? email.slice(at_ + 1).toLowerCase() || null : null);
     }
+    // HubSpot stamps the date a contact entered each lifecycle stage; an explicit (seeded) date wins, a re-entry keeps the first.
+    const stage = t === 'contacts' ? values.get('lifecyclestage') : undefined;
+    if (stage) {
+      const entered = stageEnteredProperty(stage);
+      if (!values.has(entered) && props[entered] === undefined) set(entered, iso(at));
+    }
+    if (t === 'deals' && values.has('dealstage')) set('hs_is_closed_won', values.get('dealstage') === 'closedwon' ? 'true' : 'false');
     if (isCreate) {
       set('hs_object_id', String(id));
       if (!props.createdate) set('createdate', iso(at));

@@ -74,6 +74,9 @@ export const INDUSTRIES = [
   'COMPUTER_NETWORK_SECURITY', 'MANAGEMENT_CONSULTING', 'GOVERNMENT_ADMINISTRATION', 'FOOD_BEVERAGES', 'PHARMACEUTICALS',
 ];
 
+/** HubSpot's stage-entry date property of a lifecycle stage (`hs_v2_date_entered_<stage id>`). */
+export const stageEnteredProperty = (stage: string): string => `hs_v2_date_entered_${stage}`;
+
 const common = (group: string): PropertyDef[] => [
   def('hs_object_id', 'Record ID', 'number', { group, ...ro }),
   def('createdate', 'Create Date', 'datetime', { group, ...ro }),
@@ -102,12 +105,21 @@ const contacts: PropertyDef[] = [
   def('recent_conversion_event_name', 'Recent Conversion', 'string', { group: 'conversioninformation', ...ro, calculated: true }),
   def('first_conversion_date', 'First Conversion Date', 'datetime', { group: 'conversioninformation', ...ro, calculated: true }),
   def('hs_analytics_num_page_views', 'Number of Pageviews', 'number', analytics),
+  // Email and meeting activity the engine scores from its history (lib/core/activity-properties.ts).
+  def('hs_email_click', 'Marketing emails clicked', 'number', { group: 'emailinformation', ...ro, calculated: true }),
+  def('hs_email_replied', 'Marketing emails replied', 'number', { group: 'emailinformation', ...ro, calculated: true }),
+  def('engagements_last_meeting_booked', 'Date of last meeting booked in meetings tool', 'datetime', { group: 'sales_properties', ...ro }),
   def('hs_analytics_num_visits', 'Number of Sessions', 'number', analytics),
   def('hs_analytics_last_visit_timestamp', 'Time of Last Session', 'datetime', analytics),
   def('hs_analytics_first_timestamp', 'Time First Seen', 'datetime', analytics),
   def('hs_analytics_source', 'Original Source', 'enumeration', {
     ...analytics, options: ['ORGANIC_SEARCH', 'PAID_SEARCH', 'EMAIL_MARKETING', 'SOCIAL_MEDIA', 'REFERRALS', 'OTHER_CAMPAIGNS', 'DIRECT_TRAFFIC', 'OFFLINE', 'PAID_SOCIAL'],
   }),
+  def('hs_analytics_source_data_1', 'Original Source Drill-Down 1', 'string', analytics),
+  def('hs_analytics_source_data_2', 'Original Source Drill-Down 2', 'string', analytics),
+  def('hs_first_outreach_date', 'First outreach date', 'datetime', { group: 'sales_properties', ...ro, calculated: true }),
+  // Kept by HubSpot whenever the lifecycle stage changes (ObjectsRepo sets them on every write).
+  ...LIFECYCLE_STAGES.map(([value, label]) => def(stageEnteredProperty(value), `Date entered "${label} (Lifecycle Stage Pipeline)"`, 'datetime', { ...ro, calculated: true })),
   def('associatedcompanyid', 'Primary Associated Company ID', 'number', ro),
   def('hs_language', 'Preferred language', 'string'),
 ];
@@ -159,7 +171,8 @@ export const STANDARD_PROPERTIES: Record<ObjectType, PropertyDef[]> = { contacts
 const group = (name: string, label: string, displayOrder: number): PropertyGroupDef => ({ name, label, displayOrder, archived: false });
 export const STANDARD_GROUPS: Record<ObjectType, PropertyGroupDef[]> = {
   contacts: [group('contactinformation', 'Contact information', 0), group('sales_properties', 'Sales properties', 1),
-    group('conversioninformation', 'Conversion information', 2), group('analyticsinformation', 'Web analytics history', 3)],
+    group('conversioninformation', 'Conversion information', 2), group('analyticsinformation', 'Web analytics history', 3),
+    group('emailinformation', 'Email information', 4)],
   companies: [group('companyinformation', 'Company information', 0)],
   deals: [group('dealinformation', 'Deal information', 0)],
   notes: [group('noteinformation', 'Note information', 0)],

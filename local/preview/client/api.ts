@@ -1,5 +1,5 @@
 // The page's calls to the preview server's JSON API.
-import type { ActivityCounts, ActivityKind, PreviewContact } from '../backend.ts';
+import type { ActivityCounts, ActivityKind, ContactListPage, ContactListRequest } from '../backend.ts';
 
 interface Failure { ok: false; message: string }
 
@@ -12,9 +12,12 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-export async function listContacts(query: string, limit = 50): Promise<PreviewContact[]> {
-  const params = new URLSearchParams({ q: query, limit: String(limit) });
-  return (await call<{ contacts: PreviewContact[] }>(`/api/contacts?${params}`)).contacts;
+export async function listContacts(request: Partial<ContactListRequest> & { q: string }): Promise<ContactListPage> {
+  const params = new URLSearchParams({ q: request.q, limit: String(request.limit ?? 50), sort: request.sort ?? 'score' });
+  if (request.tier) params.set('tier', request.tier);
+  if (request.after) params.set('after', request.after);
+  const { contacts, total, after } = await call<ContactListPage>(`/api/contacts?${params}`);
+  return after ? { contacts, total, after } : { contacts, total };
 }
 
 export async function getContactProperties(id: string, names: string[]): Promise<Record<string, string | null>> {
@@ -27,4 +30,10 @@ export async function runFunction(name: string, contactId: string, parameters: R
 
 export async function simulateActivity(contactId: string, kind: ActivityKind): Promise<ActivityCounts> {
   return (await call<{ counts: ActivityCounts }>(`/api/contacts/${encodeURIComponent(contactId)}/activity`, postJson({ kind }))).counts;
+}
+
+export interface ReportPage { name: string; title: string; updatedAt: string }
+
+export async function listReportPages(): Promise<ReportPage[]> {
+  return (await call<{ pages: ReportPage[] }>('/api/reports')).pages;
 }

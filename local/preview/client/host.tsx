@@ -3,9 +3,9 @@
 // beside the card that records activity on the contact.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { PreviewContact } from '../backend.ts';
+import type { ContactListPage, ListSort, TierFilter } from '../backend.ts';
 import { ActivityPanel } from './activity-panel.tsx';
-import { listContacts } from './api.ts';
+import { listContacts, listReportPages, type ReportPage } from './api.ts';
 import { CardFrame } from './card-frame.tsx';
 import { installSdkGlobals, type HostAlert } from './sdk-globals.ts';
 
@@ -17,25 +17,79 @@ interface ShownAlert extends HostAlert { id: number }
 // Set by the server in the page (previewPage) when its backend can record activity.
 const canSimulateActivity = document.getElementById('app')?.dataset['simulateActivity'] === 'true';
 
+const PAGE = 50;
+
+/** Links to the latest generated simulation and report pages (sandbox), when there are any. */
+function ReportLinks({ version }: { version: number }) {
+  const [pages, setPages] = useState<ReportPage[]>([]);
+  useEffect(() => {
+    let stale = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // The sandbox writes its pages in the background after start: look again until they are there.
+    const look = (tries: number) => listReportPages().then((found) => {
+      if (stale) return;
+      setPages(found);
+      if (found.length < 2 && tries > 0) timer = setTimeout(() => look(tries - 1), 3000);
+    }).catch(() => { /* no pages: no links */ });
+    void look(40);
+    return () => { stale = true; clearTimeout(timer); };
+  }, [version]);
+  if (pages.length === 0) return null;
+  return (
+    <nav className="report-links" data-testid="report-links">
+      {pages.map((p) => <a key={p.name} href={`/reports/${p.name}`} target="_blank" rel="noreferrer" data-testid="report-link" title={`Generated ${p.updatedAt}`}>{p.title}</a>)}
+    </nav>
+  );
+}
+
+/** The contact list: search (names, emails, or "Contact 2620" for an unnamed one), tier filter, sort, and "Show more" paging. */
 function ContactList({ selected, onSelect, version }: { selected: string | null; onSelect: (id: string) => void; version: number }) {
   const [query, setQuery] = useState('');
-  const [contacts, setContacts] = useState<PreviewContact[] | null>(null);
+  const [tier, setTier] = useState<TierFilter | ''>('');
+  const [sort, setSort] = useState<ListSort>('score');
+  const [page, setPage] = useState<ContactListPage | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
 
   useEffect(() => {
     let stale = false;
     const timer = setTimeout(() => {
-      listContacts(query).then((found) => { if (!stale) { setContacts(found); setError(null); } })
+      listContacts({ q: query, sort, limit: PAGE, ...(tier ? { tier } : {}) }).then((found) => { if (!stale) { setPage(found); setError(null); } })
         .catch((failure: Error) => { if (!stale) setError(failure.message); });
     }, query ? 150 : 0);
     return () => { stale = true; clearTimeout(timer); };
-  }, [query, version]);
+  }, [query, tier, sort, version]);
+
+  const more = () => {
+    if (!page?.after) return;
+    setLoadingMore(true);
+    listContacts({ q: query, sort, limit: PAGE, after: page.after, ...(tier ? { tier } : {}) })
+      .then((next) => setPage({ contacts: [...page.contacts, ...next.contacts], total: next.total, ...(next.after ? { after: next.after } : {}) }))
+      .catch((failure: Error) => setError(failure.message))
+      .finally(() => setLoadingMore(false));
+  };
+  const contacts = page?.contacts ?? null;
 
   return (
     <aside className="contacts">
       <header>
         <h1>Contacts</h1>
-        <input data-testid="contact-search" type="search" placeholder="Search by name or email" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <ReportLinks version={version} />
+        <input data-testid="contact-search" type="search" placeholder="Search by name, email or Contact 1234" value={query} onChange={(event) => setQuery(event.target.value)} />
+        <div className="list-controls">
+          <select data-testid="tier-filter" aria-label="Tier" value={tier} onChange={(event) => setTier(event.target.value as TierFilter | '')}>
+            <option value="">All tiers</option>
+            <option value="high">High</option>
+            <option value="medium">Medium</option>
+            <option value="low">Low</option>
+            <option value="unscored">Not scored</option>
+          </select>
+          <select data-testid="list-sort" aria-label="Sort" value={sort} onChange={(event) => setSort(event.target.value as ListSort)}>
+            <option value="score">Highest score</option>
+            <option value="newest">Newest first</option>
+          </select>
+        </div>
+        {page && <small className="list-count" data-testid="contact-count">{`${page.contacts.length} of ${page.total}`}</small>}
       </header>
       {error && <p className="placeholder" data-testid="contact-list-error">{error}</p>}
       <ul className="contact-list" data-testid="contact-list" data-loaded={contacts ? 'true' : 'false'}>
@@ -50,6 +104,10 @@ function ContactList({ selected, onSelect, version }: { selected: string | null;
           </li>
         ))}
         {contacts?.length === 0 && <li className="placeholder" data-testid="contact-list-empty">No contact matches.</li>}
+        {page?.after && (
+          <li className="more"><button type="button" className="hs-button hs-button--sm" data-testid="contact-more" disabled={loadingMore} onClick={more}>
+            {loadingMore ? 'Loading…' : 'Show more'}</button></li>
+        )}
       </ul>
     </aside>
   );
