@@ -1,6 +1,6 @@
 // The engine's view of the outside world. Adapters in lib/adapters implement these;
 // each has an in-memory fake and one contract test that runs against both.
-import type { Classification, EnrichmentFacts, PropertyMap } from './core/types.ts';
+import type { Classification, EnrichmentFacts, PropertyHistoryMap, PropertyMap } from './core/types.ts';
 
 export interface Clock {
   now(): Date;
@@ -61,7 +61,36 @@ export interface PropertyDefinition {
   options?: { label: string; value: string; displayOrder?: number }[];
 }
 
-export interface CrmGateway {
+/** Out-of-office owners read from HubSpot's users object; `property` is the one the portal has (null: none found). */
+export interface OwnerAvailability {
+  property: string | null;
+  unavailableOwnerIds: string[];
+}
+
+/** A HubSpot Lead (Sales workspace) for a routed contact. */
+export interface LeadSpec {
+  contactId: string;
+  ownerId: string;
+  name: string;
+  pipeline: string;
+  stage: string;
+}
+
+/** Routing reads and the optional Lead write; every method costs one round trip unless it says otherwise. */
+export interface RoutingGateway {
+  /**
+   * Contacts assigned to each owner since the given time (owner assigned date), counted per owner in ONE
+   * search over all the ids (a pool, or every capped owner); pages of 200 when the load is larger.
+   * Owners with no contacts are 0.
+   */
+  countOwnerLoad(ownerIds: readonly string[], sinceIso: string): Promise<Record<string, number>>;
+  /** Owners the users object marks out of office (property name unconfirmed: discovered from the portal's user properties). */
+  readOwnerAvailability(): Promise<OwnerAvailability>;
+  /** Creates the contact's Lead, or updates the one already associated with it (never a second one). */
+  ensureLead(spec: LeadSpec): Promise<{ id: string; created: boolean }>;
+}
+
+export interface CrmGateway extends RoutingGateway {
   /** A contact with its primary company, in as few calls as possible; null if the contact does not exist. */
   getContactWithCompany(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany | null>;
   /** Many contacts with their companies, using batch endpoints (≤ 100 per call). */
@@ -117,6 +146,8 @@ export interface ClassificationRequest {
   /** Whitelisted, already-redacted fields only. */
   fields: Record<string, string>;
   allowedTracks: readonly string[];
+  /** Track id → the asset ids of its catalogue (config); when given, nextBestAsset must be one of the chosen track's ids. */
+  allowedAssets?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface AiClassifier {
@@ -139,10 +170,12 @@ export interface ContactSnapshot {
   companyHistory: Record<string, PropertyHistoryEntry[]>;
   /** Tasks this product created for the contact. */
   notifications: NotificationRecord[];
+  /** History of ACTIVITY_HISTORY_PROPERTIES (newest first), when the gateway read it: the engine's dated activity. */
+  contactHistory?: PropertyHistoryMap;
 }
 
 /** The reads and writes of a single-contact re-score, shaped for as few round trips as possible. */
-export interface RescoreGateway {
+export interface RescoreGateway extends RoutingGateway {
   /** Contact with company and task associations (1 call), then company-with-history ∥ task bodies (1 round trip). */
   readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactSnapshot | null>;
   /** Tasks owned by the owner created since the given time (1 search call). */

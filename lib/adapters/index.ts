@@ -1,6 +1,7 @@
 // Builds the adapters from environment variables (app functions, CLI, server).
 // No top-level await and no dynamic imports: app functions bundle this to CommonJS.
 import defaultConfigJson from '../../config/decisions.json' with { type: 'json' };
+import defaultTeamJson from '../../config/team.json' with { type: 'json' };
 import { parseConfig, type Config } from '../core/config.ts';
 import type { AiClassifier, EnrichmentProvider } from '../ports.ts';
 import { AdapterConfigError, MissingTokenError } from '../errors.ts';
@@ -65,7 +66,7 @@ export function hubspotBaseUrl(env: Env): string {
 }
 
 function defaultConfig(): Config {
-  const parsed = parseConfig(defaultConfigJson, 'config/decisions.json');
+  const parsed = parseConfig(defaultConfigJson, 'config/decisions.json', { json: defaultTeamJson, fileName: 'config/team.json' });
   if (!parsed.ok) throw new AdapterConfigError('config/decisions.json', parsed.message);
   return parsed.config;
 }

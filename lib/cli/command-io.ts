@@ -1,10 +1,13 @@
 // What the portal-reading commands (simulate, report) share: their I/O, exit codes, the rules and
 // team files, the portal connection from the environment, and files written whole or not at all.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { hubspotBaseUrl, readToken, type Env } from '../adapters/index.ts';
 import { safeMessage, secretsFromEnv } from '../redact.ts';
 import { parseConfig, type ConfigResult } from '../core/config.ts';
+import { DEFAULT_TEAM_PATH, loadConfig } from '../config/load.ts';
 
 export { writeFileWhole } from '../insight/write-file.ts';
 
@@ -26,19 +29,18 @@ async function readText(path: string, what: string): Promise<{ ok: true; text: s
 }
 
 /**
- * A rules config, optionally with its team (owners, pools, territories, fallback) taken from a
- * separate file: the team file's keys replace the same keys of the config's `routing`, and the
- * result is validated as one config, so a broken team gets the same precise errors.
+ * A rules config with its team (config/team.json beside it, else this package's), optionally with
+ * team keys from a separate file laid over that team (a candidate's owners, pools, territories or
+ * fallback). The team is validated as one file, so a broken team gets the same precise errors.
+ * The team never changes scoring_version (issue 9): only the owners it picks differ.
  */
 export async function loadRulesWithTeam(configPath: string, teamPath?: string): Promise<ConfigResult> {
+  if (teamPath === undefined) return loadConfig(configPath);
   const config = await readText(configPath, 'Config');
   if (!config.ok) return { ok: false, fileName: configPath, issues: [{ path: '(file)', message: config.message }], message: config.message };
-  if (teamPath === undefined) return parseConfig(config.text, configPath);
   const team = await readText(teamPath, 'Team file');
   if (!team.ok) return { ok: false, fileName: teamPath, issues: [{ path: '(file)', message: team.message }], message: team.message };
-  let rules: unknown;
   let teamJson: unknown;
-  try { rules = JSON.parse(config.text); } catch { return parseConfig(config.text, configPath); }
   try { teamJson = JSON.parse(team.text); } catch (err) {
     const message = `${teamPath}: not valid JSON (${err instanceof Error ? err.message : String(err)})`;
     return { ok: false, fileName: teamPath, issues: [{ path: '(file)', message }], message };
@@ -47,10 +49,12 @@ export async function loadRulesWithTeam(configPath: string, teamPath?: string): 
     const message = `${teamPath}: expected a JSON object with the team's owners and pools`;
     return { ok: false, fileName: teamPath, issues: [{ path: '(root)', message }], message };
   }
-  const { $schema: _ignored, ...teamKeys } = teamJson as Record<string, unknown>;
-  const base = rules !== null && typeof rules === 'object' ? rules as Record<string, unknown> : {};
-  const routing = base['routing'] !== null && typeof base['routing'] === 'object' ? base['routing'] as Record<string, unknown> : {};
-  return parseConfig({ ...base, routing: { ...routing, ...teamKeys } }, `${configPath} with team ${teamPath}`);
+  const beside = join(dirname(configPath), 'team.json');
+  const base = await readText(existsSync(beside) ? beside : DEFAULT_TEAM_PATH, 'Team file');
+  if (!base.ok) return { ok: false, fileName: beside, issues: [{ path: '(file)', message: base.message }], message: base.message };
+  let baseTeam: Record<string, unknown> = {};
+  try { baseTeam = JSON.parse(base.text) as Record<string, unknown>; } catch { /* the overlay alone is validated */ }
+  return parseConfig(config.text, configPath, { json: { ...baseTeam, ...(teamJson as Record<string, unknown>) }, fileName: teamPath });
 }
 
 /** The portal from HUBSPOT_ACCESS_TOKEN / HUBSPOT_BASE_URL, or why not. */

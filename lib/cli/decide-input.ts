@@ -28,6 +28,15 @@ const ClassificationSchema = z.object({
   fallback: ReasonSchema.optional(),
 });
 
+// HubSpot's propertiesWithHistory shape: { "name": [{ "value", "timestamp", "sourceType" }] }, newest first.
+const HistoryEntry = z.object({
+  value: z.union([z.string(), z.number().transform(String)]).nullable(),
+  timestamp: z.union([z.string().min(1, 'must be an ISO date-time'), z.number().int().positive().transform(String)])
+    .refine((t) => Number.isFinite(/^\d+$/.test(t) ? Number(t) : Date.parse(t)), 'must be an ISO date-time or epoch milliseconds'),
+  sourceType: z.string().optional(),
+});
+const HistorySchema = z.record(z.string(), z.array(HistoryEntry).max(10_000));
+
 const ContextSchema = z.object({
   recentTasksByOwner: z.record(z.string(), z.number()).optional(),
   lastNotifiedAt: z.string().nullable().optional(),
@@ -39,6 +48,7 @@ const ContextSchema = z.object({
 export const DecideLineSchema = z.object({
   id: z.union([z.string().trim().min(1, 'must not be empty'), z.number().int().nonnegative()]).transform(String),
   properties: Properties,
+  propertiesWithHistory: HistorySchema.nullable().optional(),
   company: z.object({ id: z.union([z.string(), z.number()]).transform(String).optional(), properties: Properties }).nullable().optional(),
   enrichment: EnrichmentSchema.nullable().optional(),
   classification: ClassificationSchema.nullable().optional(),
@@ -90,6 +100,7 @@ export function parseDecideLine(line: string): LineResult {
   typeWarnings('properties', d.properties, warnings);
   if (d.company) typeWarnings('company.properties', d.company.properties, warnings);
   const input: DecisionInput = { id: d.id, properties: d.properties, company: d.company ? { properties: d.company.properties, ...(d.company.id !== undefined ? { id: d.company.id } : {}) } : null };
+  if (d.propertiesWithHistory) input.propertiesWithHistory = d.propertiesWithHistory;
   if (d.enrichment) input.enrichment = d.enrichment;
   if (d.classification) input.classification = d.classification;
   if (d.context) input.context = d.context;

@@ -6,9 +6,9 @@ import type { Reason } from '../core/types.ts';
 
 const q = JSON.stringify;
 
-export interface OutputLine { id: string; outputs: Record<string, string>; reasons: readonly Reason[] | null; decisionKey: string }
+export interface OutputLine { id: string; outputs: Record<string, string>; reasons: readonly Reason[] | null; decisionKey: string; sideEffects?: readonly unknown[] }
 
-/** `{"id","outputs","reasons","decision_key"}` (reasons left out when null), as JSON.stringify would write it. */
+/** `{"id","outputs","reasons","decision_key","sideEffects"}` (reasons left out when null), as JSON.stringify would write it. */
 export function serializeOutputLine(line: OutputLine): string {
   let out = `{"id":${JSON.stringify(line.id)},"outputs":${JSON.stringify(line.outputs)}`;
   if (line.reasons !== null) {
@@ -19,5 +19,6 @@ export function serializeOutputLine(line: OutputLine): string {
     }
     out += ']';
   }
-  return `${out},"decision_key":${JSON.stringify(line.decisionKey)}}`;
+  out += `,"decision_key":${JSON.stringify(line.decisionKey)}`;
+  return line.sideEffects === undefined ? `${out}}` : `${out},"sideEffects":${JSON.stringify(line.sideEffects)}}`;
 }

@@ -6,7 +6,7 @@ import { MAX_REASON_LENGTH, type Tier } from './contract.ts';
 import { hashFields } from './hash.ts';
 import { stageLabel } from './lifecycle.ts';
 import { describeRanked, type Part } from './score.ts';
-import { spaced } from './sentences.ts';
+import { humanizeEnum, TIER_LABELS } from './labels.ts';
 import type { Classification, NormalizedContact, Scores } from './types.ts';
 
 export interface KeyParts {
@@ -43,6 +43,7 @@ export function decisionKeyOf(k: KeyParts): string {
 export interface ReasonParts {
   tier: Tier;
   scores: Scores;
+  weights: { intent: number; fit: number };
   ranked: { intent: readonly Part[]; fit: readonly Part[] };
   ownerName: string | null;
   routeWhy: string;
@@ -53,15 +54,26 @@ export interface ReasonParts {
 /** "High tier (lead score 82 = intent 75, fit 88). Drivers: …. Owner: …. Lifecycle → …." capped at 500 characters. */
 export function decisionReason(p: ReasonParts): string {
   const s = p.scores;
-  let text = `${TIER_WORD[p.tier]} tier (lead score ${s.lead}: intent ${s.intent}, fit ${s.fit}). `
+  let text = `${TIER_WORD[p.tier]} tier (lead score ${s.lead} = ${share(p.weights.intent)} intent ${s.intent} + ${share(p.weights.fit)} fit ${s.fit}). `
     + `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}. `
     + (p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`);
   if (p.lifecycleTo !== null) text += ` Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`;
-  text += ` Track: ${spaced(p.track)}.`;
+  text += ` Track: ${humanizeEnum(p.track)}.`;
   return truncate(text, MAX_REASON_LENGTH);
 }
 
-const TIER_WORD: Record<Tier, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+const TIER_WORD = TIER_LABELS;
+const SHARES = new Map<number, string>();
+
+/** 0.5 → "50% ×": the weight of a score in the lead score. */
+function share(weight: number): string {
+  let text = SHARES.get(weight);
+  if (text === undefined) {
+    text = `${Math.round(weight * 1000) / 10}% ×`;
+    SHARES.set(weight, text);
+  }
+  return text;
+}
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

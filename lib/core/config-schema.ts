@@ -1,6 +1,7 @@
 // The rules-as-code schema for config/decisions.json. Every cross-reference
-// (pool → owner, territory → pool, track ids, forward-only lifecycle rules) is
-// checked here so the engine can trust the config it is given.
+// (track ids, forward-only lifecycle rules) is checked here so the engine can
+// trust the config it is given. The team (owners, pools, territories) lives
+// apart in config/team.json: see team-schema.ts.
 import { z } from 'zod';
 import { PERSONAS, SENIORITIES, TIERS } from './contract.ts';
 import { INDUSTRY_SECTORS, INDUSTRY_VALUES, industryKey, isKnownIndustry, nearestName } from './industries.ts';
@@ -10,9 +11,20 @@ const Points = z.number().min(-100).max(100);
 const Id = z.string().min(1).max(64);
 const Keyword = z.string().min(2).max(60);
 
-const CappedCount = z.strictObject({
-  pointsEach: Points.describe('Points for each one'),
-  maxPoints: z.number().min(0).max(100).describe('Cap on the total for this signal'),
+export const SIGNALS = ['page_view', 'form', 'email_click', 'email_reply', 'meeting'] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+const SignalRule = z.strictObject({
+  points: z.number().min(0).max(100).describe('Points for one such event today, before decay and diminishing returns'),
+  halfLifeDays: z.number().positive().max(3650).describe('Days after which an event of this kind is worth half'),
+});
+
+const ConversionRule = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use snake_case ids'),
+  label: z.string().min(1).max(60).describe('How a rep reads one such conversion ("demo request")'),
+  keywords: z.array(z.string().min(2).max(60)).min(1).describe('Words in the conversion (form) name that identify it, lower case'),
+  points: z.number().min(0).max(100).describe('Points for one such conversion today (instead of the form default)'),
+  highIntent: z.boolean().describe('A new one of these notifies the owner'),
 });
 
 const ScoringSchema = z.strictObject({
@@ -25,12 +37,11 @@ const ScoringSchema = z.strictObject({
     medium: z.int().min(0).max(100).describe('lead_score at or above this (and below high) is tier medium'),
   }).refine((t) => t.high > t.medium, { message: 'high must be greater than medium' }),
   intent: z.strictObject({
-    pageViews: CappedCount,
-    formSubmissions: CappedCount,
-    recency: z.strictObject({
-      maxPoints: z.number().min(0).max(100).describe('Points for activity right now'),
-      halfLifeDays: z.number().positive().max(3650).describe('Days after which the recency points halve'),
-    }),
+    signals: z.strictObject(Object.fromEntries(SIGNALS.map((k) => [k, SignalRule])) as Record<Signal, typeof SignalRule>)
+      .describe('Points and half-life per kind of dated activity; "form" is the default for conversions no rule names'),
+    conversions: z.array(ConversionRule).describe('Conversion (form) names mapped to weights; the first rule whose keyword the name contains wins'),
+    maxPoints: z.number().min(1).max(100).describe('Intent approaches this as activity grows: maxPoints × (1 − e^(−raw / saturationPoints))'),
+    saturationPoints: z.number().positive().max(10_000).describe('Raw points at which intent reaches 63% of maxPoints (diminishing returns, no hard cap)'),
   }),
   fit: z.strictObject({
     persona: z.partialRecord(z.enum(PERSONAS), Points).describe('Points per persona'),
@@ -79,7 +90,10 @@ const TrackSchema = z.strictObject({
   personas: z.array(z.enum(PERSONAS)).describe('Personas this track speaks to'),
   industries: z.array(z.string().min(1)).describe('Industries this track speaks to'),
   keywords: z.array(Keyword).describe('Words in the free text that point to this track (any language, lower case)'),
-  asset: z.string().min(1).max(120).describe('Next best asset to send'),
+  assets: z.array(z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case ids like roi-calculator').max(64),
+    title: z.string().min(1).max(120),
+  })).min(1).describe('The asset catalogue of this track: the first is the default; an AI classifier may only pick ids from it'),
   subject: z.string().min(1).max(120).describe('Suggested email subject line'),
 });
 
@@ -101,37 +115,13 @@ const LifecycleSchema = z.strictObject({
   })),
 });
 
-const OwnerSchema = z.strictObject({
-  id: z.string().regex(/^\d+$/, 'owner ids are HubSpot owner ids (digits)'),
-  name: z.string().min(1),
-  email: z.email(),
-  team: z.string().min(1),
-  available: z.boolean().describe('false while on PTO: no new contacts'),
-  capacity: z.int().positive().nullable().describe('Max contacts assigned per run (ownerLoad in context); null = no cap'),
-});
-
-const RoutingSchema = z.strictObject({
-  reassignExisting: z.boolean().describe('Re-route contacts that already have an owner'),
-  owners: z.array(OwnerSchema).min(1),
-  pools: z.array(z.strictObject({
-    id: Id,
-    members: z.array(z.strictObject({ ownerId: z.string(), weight: z.number().positive().max(1000) })).min(1),
-  })).min(1),
-  territories: z.array(z.strictObject({
-    name: z.string().min(1),
-    countries: z.array(z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2, upper case')).min(1),
-    states: z.array(z.string().min(1)).optional().describe('Limit to these states/regions (codes or names)'),
-    pool: Id,
-  })),
-  defaultPool: Id.describe('Pool for contacts no territory matches'),
-  fallbackOwnerId: z.string().describe('Owner when nobody in the pool can take the contact'),
-});
-
 const NotifySchema = z.strictObject({
   tiers: z.array(z.enum(TIERS)).describe('Tiers that create a task for the owner'),
   maxTasksPerOwner: z.int().min(0).describe('Throttle: tasks per owner inside the throttle window'),
   throttleWindowHours: z.number().positive(),
   dedupeWindowHours: z.number().min(0).describe('No second task for the same contact inside this window'),
+  highIntentSignals: z.array(z.enum(SIGNALS)).describe('Kinds of activity that notify the owner when new (plus conversions marked highIntent)'),
+  freshActivityDays: z.number().positive().max(365).describe('Only activity at most this old can trigger a task'),
 });
 
 export const ConfigSchema = z.strictObject({
@@ -141,7 +131,6 @@ export const ConfigSchema = z.strictObject({
   enrichment: EnrichmentSchema,
   classification: ClassificationSchema,
   lifecycle: LifecycleSchema,
-  routing: RoutingSchema,
   notify: NotifySchema,
   dataQuality: DataQualitySchema.default(DEFAULT_DATA_QUALITY).describe('Data-quality gates: disposable mail, role accounts, blocking lead statuses'),
   reengagement: z.strictObject({
@@ -152,19 +141,14 @@ export const ConfigSchema = z.strictObject({
 type RawConfig = z.output<typeof ConfigSchema>;
 
 function checkReferences(c: Omit<RawConfig, never>, ctx: z.RefinementCtx): void {
-  const owners = new Set(c.routing.owners.map((o) => o.id));
-  const pools = new Set(c.routing.pools.map((p) => p.id));
   const tracks = new Set(c.classification.tracks.map((t) => t.id));
   const issue = (path: (string | number)[], message: string): void => ctx.addIssue({ code: 'custom', path, message });
-  if (owners.size !== c.routing.owners.length) issue(['routing', 'owners'], 'owner ids must be unique');
-  c.routing.pools.forEach((p, i) => p.members.forEach((m, j) => {
-    if (!owners.has(m.ownerId)) issue(['routing', 'pools', i, 'members', j, 'ownerId'], `unknown owner "${m.ownerId}"`);
-  }));
-  c.routing.territories.forEach((t, i) => {
-    if (!pools.has(t.pool)) issue(['routing', 'territories', i, 'pool'], `unknown pool "${t.pool}"`);
+  const conversions = new Set(c.scoring.intent.conversions.map((r) => r.id));
+  if (conversions.size !== c.scoring.intent.conversions.length) issue(['scoring', 'intent', 'conversions'], 'conversion ids must be unique');
+  c.classification.tracks.forEach((t, i) => {
+    const ids = new Set(t.assets.map((a) => a.id));
+    if (ids.size !== t.assets.length) issue(['classification', 'tracks', i, 'assets'], 'asset ids must be unique within a track');
   });
-  if (!pools.has(c.routing.defaultPool)) issue(['routing', 'defaultPool'], `unknown pool "${c.routing.defaultPool}"`);
-  if (!owners.has(c.routing.fallbackOwnerId)) issue(['routing', 'fallbackOwnerId'], `unknown owner "${c.routing.fallbackOwnerId}"`);
   if (tracks.size !== c.classification.tracks.length) issue(['classification', 'tracks'], 'track ids must be unique');
   if (!tracks.has(c.classification.defaultTrack)) issue(['classification', 'defaultTrack'], `unknown track "${c.classification.defaultTrack}"`);
   const customer = c.classification.customerTrack;

@@ -25,6 +25,7 @@ export const CONTRACT_PROPERTIES = [
   'normalized_company_key', 'has_valid_email', 'persona', 'seniority', 'country_code', 'phone',
   'enrichment_confidence', 'last_enrichment_source',
   'content_track', 'confidence_band', 'last_ai_classification_at',
+  'reengagement_status', 'next_best_asset_id',
 ] as const;
 export type ContractProperty = (typeof CONTRACT_PROPERTIES)[number];
 
@@ -43,6 +44,9 @@ export type WritableProperty = (typeof WRITABLE_PROPERTIES)[number];
 export const AUDIT_PROPERTIES = ['last_decision_reason', 'last_decision_at', 'decision_key', 'scoring_version'] as const;
 
 export const MAX_REASON_LENGTH = 500;
+
+/** Values of the reengagement_status enumeration (labels in lib/core/labels.ts). */
+export const REENGAGEMENT_STATUSES = ['active', 'needs_reengagement', 'customer', 'unknown'] as const;
 
 /** Contact properties the engine reads (what a gateway must fetch). */
 export const CONTACT_INPUT_PROPERTIES = [

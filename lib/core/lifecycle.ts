@@ -3,16 +3,12 @@
 import type { Config } from './config.ts';
 import type { Tier } from './contract.ts';
 import { FUNNEL_STAGES, stageRank } from './lifecycle-stages.ts';
+import { lifecycleLabel } from './labels.ts';
 import type { LifecycleMove, Reason, Stage } from './types.ts';
 
-const LABELS: Record<string, string> = {
-  subscriber: 'Subscriber', lead: 'Lead', marketingqualifiedlead: 'Marketing qualified lead',
-  salesqualifiedlead: 'Sales qualified lead', opportunity: 'Opportunity', customer: 'Customer',
-  evangelist: 'Evangelist', other: 'Other',
-};
 
 export function stageLabel(stage: string): string {
-  return LABELS[stage] ?? stage;
+  return lifecycleLabel(stage);
 }
 
 /**

@@ -5,21 +5,25 @@ import { classifyByRules } from './classify.ts';
 import type { Config } from './config.ts';
 import { enrich } from './enrich.ts';
 import { decideLifecycle } from './lifecycle.ts';
-import { normalizeContact } from './normalize/index.ts';
-import { notify } from './notify.ts';
+import { normalizeContact, normalizeCountry } from './normalize/index.ts';
+import { planNotify, taskEffect } from './notify.ts';
+import { activityForDecision } from './activity.ts';
 import { qualityGates } from './quality.ts';
 import { reengagement } from './reengagement.ts';
 import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
-import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, PropertyMap, Reason, Stage } from './types.ts';
-import { readCount, readOwnerId, readText, readTime, storedString } from './values.ts';
+import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, NotifyResult, PropertyMap, Reason, Stage } from './types.ts';
+import { readCount, readOwnerId, readText, storedString } from './values.ts';
 import { bool, fullPlan, planValue } from './write-plan.ts';
 import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
 import { SentenceMemo, spaced } from './sentences.ts';
+import { trackLabel } from './labels.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
 const MAX_COUNT = 1_000_000;
+/** Any of these set means a rep has worked the lead: it stays with an away owner (team.unavailableOwners). */
+const WORKED_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp'] as const;
 
 export function decide(input: DecisionInput, config: Config, now: Date): Decision {
   try {
@@ -43,16 +47,12 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const enriched = enrich(props, companyProps, input.enrichment, n.companyKey, config);
   const currentStage = readText(props['lifecyclestage'])?.toLowerCase() ?? null;
   const pageViews = Math.min(MAX_COUNT, readCount(props['hs_analytics_num_page_views']));
-  const lastVisit = readTime(props['hs_analytics_last_visit_timestamp']);
-  const lastConversion = readTime(props['recent_conversion_date']);
+  const activity = activityForDecision(props, input.propertiesWithHistory, nowMs);
   const classified = classification(input.classification, {
     persona: n.persona, industry: enriched.value.industry, lifecycle: currentStage, text: freeText(props), pageViews,
   }, config);
   const scored = score({
-    pageViews,
-    formSubmissions: Math.min(MAX_COUNT, readCount(props['num_conversion_events'])),
-    lastActivityMs: latest(lastVisit, lastConversion),
-    persona: n.persona, seniority: n.seniority, industry: enriched.value.industry, employees: enriched.value.employees,
+    activity, persona: n.persona, seniority: n.seniority, industry: enriched.value.industry, employees: enriched.value.employees,
     freeMail: n.isFreeMail,
   }, config, nowMs);
   // Data-quality gates cap the tier after scoring, so the score still says what the signals were worth.
@@ -61,13 +61,24 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const lifecycle = decideLifecycle(currentStage, s.tier, config, readText(props['hs_lead_status']));
   const finalStage = lifecycle.value.to ?? currentStage;
   const currentOwner = readOwnerId(props['hubspot_owner_id']);
-  const routed = route({
+  let routed = route({
     contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
     companyOwnerId: companyProps ? readOwnerId(companyProps['hubspot_owner_id']) : null,
     countryCode: n.countryCode, stateCode: n.stateCode,
+    companyCountryCode: n.countryCode === null && companyProps ? normalizeCountry(companyProps['country']).value : null,
+    phoneE164: n.phoneE164, emailDomain: n.emailDomain,
+    worked: WORKED_PROPERTIES.some((p) => readText(props[p]) !== null), nowMs,
   }, config, context);
+  const planned = planNotify({
+    contactId: id, tier: s.tier, storedTier: readText(props['routing_tier']), activity,
+    ownerId: routed.value.ownerId, currentOwnerId: currentOwner, pool: routed.value.pool,
+  }, config, context, nowMs);
+  if (planned.reassignedTo !== null) {
+    // The routed rep is over their task throttle: this unowned lead goes with its task to the next rep.
+    routed = { value: { ...routed.value, ownerId: planned.reassignedTo, changed: planned.reassignedTo !== currentOwner }, reasons: routed.reasons };
+  }
   const ownerId = routed.value.ownerId;
-  const reengage = reengagement(props, finalStage, config, nowMs, latest(lastVisit, lastConversion));
+  const reengage = reengagement(props, finalStage, config, nowMs, activity.lastMs);
 
   const keyParts: KeyParts = {
     scoringVersion: config.scoringVersion, normalized: n, enrichment: enriched.value, classification: classified.value,
@@ -76,13 +87,11 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const decisionKey = decisionKeyOf(keyParts);
   const name = ownerId === null ? null : ownerName(ownerId, config);
   const reason = decisionReason({
-    tier: s.tier, scores: s, ranked: scored.ranked, ownerName: name, routeWhy: routeWhy(routed.value.method, routed.value.pool),
+    tier: s.tier, scores: s, weights: config.scoring.weights, ranked: scored.ranked, ownerName: name, routeWhy: routeWhy(routed.value.method, routed.value.pool),
     lifecycleTo: lifecycle.value.to, track: classified.value.contentTrack,
   });
-  const notified = notify({
-    contactId: id, tier: s.tier, ownerId, ownerName: name ?? 'nobody', decisionKey,
-    leadScore: s.lead, reason, classification: classified.value,
-  }, config, context, nowMs);
+  const effect = taskEffect(id, planned, s.lead, reason, classified.value);
+  const notified: Stage<NotifyResult> = { value: planned.value, reasons: planned.reasons };
 
   const unchanged = storedString(props['decision_key']) === decisionKey;
   const classificationChanged = storedString(props['content_track']) !== classified.value.contentTrack
@@ -108,9 +117,13 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   planValue(writePlan, 'last_enrichment_source', props['last_enrichment_source'], enriched.value.source);
   planValue(writePlan, 'content_track', props['content_track'], classified.value.contentTrack);
   planValue(writePlan, 'confidence_band', props['confidence_band'], classified.value.confidenceBand);
-  planValue(writePlan, 'last_ai_classification_at', props['last_ai_classification_at'], !unchanged && classificationChanged ? nowIso : null);
+  planValue(writePlan, 'next_best_asset_id', props['next_best_asset_id'], classified.value.nextBestAssetId ?? null);
+  // Only an AI answer is an "AI classification": the rules classifier never stamps it.
+  const aiAnswered = classified.reasons[0]?.code === 'classify_provider' && classified.value.source !== 'rules';
+  planValue(writePlan, 'last_ai_classification_at', props['last_ai_classification_at'], aiAnswered && (classificationChanged || readText(props['last_ai_classification_at']) === null) ? nowIso : null);
   planValue(writePlan, 'lifecyclestage', props['lifecyclestage'], lifecycle.value.to);
   planValue(writePlan, 'hubspot_owner_id', props['hubspot_owner_id'], routed.value.changed ? ownerId : null);
+  planValue(writePlan, 'reengagement_status', props['reengagement_status'], reengage.value.status);
   // The audit fields are only rewritten for a new decision.
   planValue(writePlan, 'last_decision_reason', props['last_decision_reason'], unchanged ? null : reason);
   planValue(writePlan, 'last_decision_at', props['last_decision_at'], unchanged ? null : nowIso);
@@ -122,8 +135,8 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   return {
     id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
     normalize: normalized, enrich: enriched, classify: classified, score: { value: s, reasons: scored.reasons }, lifecycle, route: routed,
-    notify: { value: notified.value, reasons: notified.reasons }, reengagement: reengage, audit,
-    writePlan, sideEffects: notified.effect ? [notified.effect] : [], reasons,
+    notify: notified, reengagement: reengage, audit,
+    writePlan, sideEffects: effect ? [effect] : [], reasons,
   };
 }
 
@@ -132,14 +145,31 @@ function classification(given: Classification | null | undefined, fields: Parame
     const known = config.classification.tracks.some((t) => t.id === given.contentTrack);
     const bandOk = given.confidenceBand === 'high' || given.confidenceBand === 'medium' || given.confidenceBand === 'low';
     if (known && bandOk) {
-      const reasons: Reason[] = [{ code: 'classify_provider', message: `Track ${given.contentTrack.replace(/_/g, ' ')} from ${String(given.source)} (confidence ${given.confidenceBand}).` }];
+      const reasons: Reason[] = [{ code: 'classify_provider', message: `Track ${trackLabel(given.contentTrack, config.classification.tracks)} from ${String(given.source)} (confidence ${given.confidenceBand}).` }];
       if (given.fallback) reasons.push(given.fallback);
-      return { value: given, reasons };
+      return { value: withCatalogueAsset(given, config, reasons), reasons };
     }
     const rules = classifyByRules(fields, config);
     return { value: rules.value, reasons: [{ code: 'classify_provider_rejected', message: 'The AI classification named an unknown track or band, so the rules classifier decided.' }, ...rules.reasons] };
   }
   return classifyByRules(fields, config);
+}
+
+/**
+ * The asset must come from the track's catalogue: an id (or title) the AI named
+ * that is not in it is replaced by the track's default, and the reason says so.
+ */
+function withCatalogueAsset(given: Classification, config: Config, reasons: Reason[]): Classification {
+  const assets = config.classification.tracks.find((t) => t.id === given.contentTrack)?.assets ?? [];
+  const wanted = given.nextBestAssetId ?? given.nextBestAsset;
+  const found = assets.find((a) => a.id === wanted || a.title === given.nextBestAsset);
+  if (found !== undefined) {
+    return found.id === given.nextBestAssetId && found.title === given.nextBestAsset ? given : { ...given, nextBestAsset: found.title, nextBestAssetId: found.id };
+  }
+  const fallback = assets[0];
+  if (fallback === undefined) return given;
+  reasons.push({ code: 'classify_asset_not_in_catalogue', message: `The suggested asset is not in the ${trackLabel(given.contentTrack, config.classification.tracks)} catalogue, so its default "${fallback.title}" is suggested.` });
+  return { ...given, nextBestAsset: fallback.title, nextBestAssetId: fallback.id };
 }
 
 const RECORDED_SENTENCES = new SentenceMemo((_config: Config, version: string) => `Decision recorded with rules ${version}.`);
@@ -166,12 +196,6 @@ let lastIso: { ms: number; iso: string } = { ms: 0, iso: '1970-01-01T00:00:00.00
 function isoOf(ms: number): string {
   if (lastIso.ms !== ms) lastIso = { ms, iso: new Date(ms).toISOString() };
   return lastIso.iso;
-}
-
-function latest(a: number | null, b: number | null): number | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.max(a, b);
 }
 
 export function idOf(input: DecisionInput): string {

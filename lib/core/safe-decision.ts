@@ -18,8 +18,8 @@ export function safeDecision(input: DecisionInput, config: Config, now: Date, er
     score: stage({ intent: 0, fit: 0, lead: 0, tier: 'low', parts: { intent: {}, fit: {} } }),
     lifecycle: stage({ from: null, to: null, moved: false }),
     route: stage({ ownerId: null, method: 'none', changed: false }),
-    notify: stage({ createTask: false, ownerId: null }),
-    reengagement: stage({ flagged: false, inactiveDays: null }),
+    notify: stage({ createTask: false, ownerId: null, waiting: false, trigger: null }),
+    reengagement: stage({ flagged: false, inactiveDays: null, status: 'unknown' as const }),
     audit: { value: { reason: reason.message }, reasons: [reason] },
     writePlan: {}, sideEffects: [], reasons: [reason],
   };

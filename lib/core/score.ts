@@ -1,17 +1,17 @@
-// score: intent (behaviour, decaying with time), fit (who they are), the
+// score: intent (dated activity that ages, lib/core/intent.ts), fit (who they are), the
 // combined lead score and its tier. Every point is kept as a named part.
 import type { Config } from './config.ts';
 import { PERSONAS, SENIORITIES, type Persona, type Seniority, type Tier } from './contract.ts';
 import { SentenceMemo } from './sentences.ts';
 import type { Reason, Scores, Stage } from './types.ts';
+import type { Activity } from './activity.ts';
 import { industryLabel as industryName, industryPoints } from './industries.ts';
-import { DAY_MS } from './values.ts';
+import { formatCount, intentOf, lastActivePhrase, rankParts, type Part } from './intent.ts';
+import { personaLabel, seniorityLabel } from './labels.ts';
 
 export interface ScoreInputs {
-  pageViews: number;
-  formSubmissions: number;
-  /** Epoch ms of the latest visit or conversion, or null. */
-  lastActivityMs: number | null;
+  /** Dated activity (lib/core/activity.ts). */
+  activity: Activity;
   persona: Persona;
   seniority: Seniority;
   industry: string | null;
@@ -20,26 +20,25 @@ export interface ScoreInputs {
   freeMail?: boolean;
 }
 
-/** One named contribution, in whole points. */
-export interface Part { label: string; points: number }
+export type { Part };
 
 /** The stage plus the parts ranked by weight, which the audit line reuses. */
 export type ScoreStage = Stage<Scores> & { ranked: { intent: Part[]; fit: Part[] } };
 
 export function score(input: ScoreInputs, config: Config, nowMs: number): ScoreStage {
-  const intentParts = intentPartsOf(input, config, nowMs);
+  const intentResult = intentOf(input.activity, config, nowMs);
+  const intentParts = intentResult.parts;
+  const intent = clampScore(intentResult.intent);
   const fitParts = fitPartsOf(input, config);
-  const intent = clampScore(sum(intentParts));
-  const fit = clampScore(sum(fitParts));
+  const fit = clampWithPart(fitParts);
   const { weights } = config.scoring;
   const lead = clampScore(Math.round(weights.intent * intent + weights.fit * fit));
   const tier = tierOf(lead, config);
-  rank(intentParts);
-  rank(fitParts);
+  rankParts(fitParts);
   const reasons: Reason[] = [
-    { code: 'score_intent', message: `Intent ${intent}: ${describeRanked(intentParts, 'no recent activity', 3)}.` },
-    { code: 'score_fit', message: `Fit ${fit}: ${describeRanked(fitParts, 'no fit signals', 3)}.` },
-    { code: TIER_CODES[tier], message: TIER_SENTENCES.get(config.scoring.tiers, lead) },
+    { code: 'score_intent', message: intentMessage(intent, intentParts, input.activity, nowMs) },
+    { code: 'score_fit', message: `Fit ${fit}: ${describeRanked(fitParts, 'no fit signals', 4)}.` },
+    { code: TIER_CODES[tier], message: TIER_SENTENCES.get(config.scoring, lead) },
   ];
   return {
     value: { intent, fit, lead, tier, parts: { intent: toRecord(intentParts), fit: toRecord(fitParts) } },
@@ -52,23 +51,21 @@ export function tierOf(lead: number, config: Config): Tier {
   return tierBetween(lead, config.scoring.tiers);
 }
 
-function intentPartsOf(input: ScoreInputs, config: Config, nowMs: number): Part[] {
-  const { pageViews, formSubmissions, recency } = config.scoring.intent;
-  const parts: Part[] = [];
-  add(parts, countLabel(input.pageViews, PAGE_VIEW_LABELS, 'page view'), Math.min(pageViews.maxPoints, input.pageViews * pageViews.pointsEach));
-  add(parts, countLabel(input.formSubmissions, FORM_LABELS, 'form submission'), Math.min(formSubmissions.maxPoints, input.formSubmissions * formSubmissions.pointsEach));
-  if (input.lastActivityMs !== null) {
-    const days = Math.max(0, (nowMs - input.lastActivityMs) / DAY_MS);
-    add(parts, recencyLabel(Math.floor(days)), recency.maxPoints * Math.pow(0.5, days / recency.halfLifeDays));
-  }
-  return parts;
+/** "Intent 74: demo request this week (+44), …" or why activity earns nothing. */
+function intentMessage(intent: number, parts: readonly Part[], activity: Activity, nowMs: number): string {
+  let text: string;
+  if (parts.length > 0) text = `Intent ${intent}: ${describeRanked(parts, '', 3)}`;
+  else if (activity.lastMs !== null) text = `Intent 0: ${lastActivePhrase(activity.lastMs, nowMs)}, too long ago to earn points`;
+  else text = 'Intent 0: no dated activity';
+  if (activity.future > 0) text += ` (${activity.future} date${activity.future === 1 ? '' : 's'} in the future ignored)`;
+  return `${text}.`;
 }
 
 function fitPartsOf(input: ScoreInputs, config: Config): Part[] {
   const fit = config.scoring.fit;
   const parts: Part[] = [];
-  add(parts, PERSONA_LABELS[input.persona] ?? 'unknown persona', fit.persona[input.persona] ?? 0);
-  add(parts, SENIORITY_LABELS[input.seniority] ?? 'unknown seniority', fit.seniority[input.seniority] ?? 0);
+  add(parts, PERSONA_PARTS[input.persona] ?? 'unknown persona', fit.persona[input.persona] ?? 0);
+  add(parts, SENIORITY_PARTS[input.seniority] ?? 'unknown seniority', fit.seniority[input.seniority] ?? 0);
   if (input.employees === null) add(parts, 'unknown company size', fit.unknownCompanySize);
   else add(parts, employeesLabel(input.employees), sizePoints(input.employees, config));
   if (input.industry === null) add(parts, 'unknown industry', fit.unknownIndustry);
@@ -77,36 +74,25 @@ function fitPartsOf(input: ScoreInputs, config: Config): Part[] {
   return parts;
 }
 
+/** Clamps the sum to 0–100; a clamp shows as its own part, so the parts still add up to the score. */
+function clampWithPart(parts: Part[]): number {
+  const total = sum(parts);
+  const clamped = clampScore(total);
+  if (clamped !== total) parts.push({ label: clamped === 100 ? 'capped at 100' : 'floored at 0', points: clamped - total });
+  return clamped;
+}
+
 // Labels repeat endlessly across contacts; building each once keeps the hot path lean.
-const PERSONA_LABELS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${p.replace(/_/g, ' ')} persona`]));
-const SENIORITY_LABELS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, `${p === 'c_level' ? 'C-level' : p} seniority`]));
-const PAGE_VIEW_LABELS: string[] = [];
-const FORM_LABELS: string[] = [];
-const RECENCY_LABELS: string[] = [];
+const PERSONA_PARTS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${personaLabel(p)} persona`]));
+const SENIORITY_PARTS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, seniorityLabel(p)]));
 const EMPLOYEE_LABELS = new Map<number, string>();
 const INDUSTRY_LABELS = new Map<string, string>();
 const MAX_CACHED = 20_000;
 
-function countLabel(n: number, cache: string[], word: string): string {
-  if (n >= 1000) return `${n} ${word}s`;
-  let label = cache[n];
-  if (label === undefined) cache[n] = label = `${n} ${word}${n === 1 ? '' : 's'}`;
-  return label;
-}
-
-function recencyLabel(days: number): string {
-  let label = RECENCY_LABELS[days];
-  if (label === undefined) {
-    label = days < 1 ? 'active today' : `last active ${days} day${days === 1 ? '' : 's'} ago`;
-    if (days < 5000) RECENCY_LABELS[days] = label;
-  }
-  return label;
-}
-
 function employeesLabel(n: number): string {
   let label = EMPLOYEE_LABELS.get(n);
   if (label === undefined) {
-    label = `${formatInt(n)} employees`;
+    label = `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
     if (EMPLOYEE_LABELS.size >= MAX_CACHED) EMPLOYEE_LABELS.clear();
     EMPLOYEE_LABELS.set(n, label);
   }
@@ -143,27 +129,13 @@ function sum(parts: Part[]): number {
   return s;
 }
 
-/** Biggest contributions first (by size, either sign); stable for ties. */
-function rank(parts: Part[]): void {
-  // Insertion sort: at most a handful of parts, and stable.
-  for (let i = 1; i < parts.length; i++) {
-    const p = parts[i]!;
-    const size = Math.abs(p.points);
-    let j = i - 1;
-    while (j >= 0 && Math.abs(parts[j]!.points) < size) {
-      parts[j + 1] = parts[j]!;
-      j--;
-    }
-    parts[j + 1] = p;
-  }
-}
-
 // Labels vary per contact, so a plain {} would mint a new hidden class for almost
 // every key sequence (measured: this alone halved throughput). A null-prototype
 // object is a plain hash map to V8; it serialises and compares like any record.
 function toRecord(parts: Part[]): Record<string, number> {
   const out = Object.create(null) as Record<string, number>;
-  for (const p of parts) out[p.label] = p.points;
+  // Two groups can share a label (e.g. a renamed rule): their points add, so the record still sums to the score.
+  for (const p of parts) out[p.label] = (out[p.label] ?? 0) + p.points;
   return out;
 }
 
@@ -172,28 +144,41 @@ export function clampScore(n: number): number {
   return Math.min(100, Math.max(0, Math.round(n)));
 }
 
-/** "12 page views (+35), director seniority (+20)" from parts already ranked. */
+/**
+ * "12 page views this week (+35), Director (+20)" from parts already ranked; beyond
+ * `limit` the rest are summed ("and 2 more (+9)"), so the numbers always add up.
+ */
 export function describeRanked(parts: readonly Part[], empty: string, limit: number): string {
   if (parts.length === 0) return empty;
   let out = '';
-  for (let i = 0; i < parts.length && i < limit; i++) {
+  const shown = parts.length <= limit + 1 ? parts.length : limit;
+  for (let i = 0; i < shown; i++) {
     const p = parts[i]!;
-    out += `${i === 0 ? '' : ', '}${p.label} (${p.points > 0 ? '+' : ''}${p.points})`;
+    out += `${i === 0 ? '' : ', '}${p.label} (${signed(p.points)})`;
+  }
+  if (shown < parts.length) {
+    let rest = 0;
+    for (let i = shown; i < parts.length; i++) rest += parts[i]!.points;
+    out += ` and ${parts.length - shown} more (${signed(rest)})`;
   }
   return out;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
 }
 
 /** The same description from a stored breakdown record (as the card and summaries hold it). */
 export function describeParts(parts: Record<string, number>, empty: string, limit = 3): string {
   const list = Object.entries(parts).map(([label, points]) => ({ label, points }));
-  rank(list);
+  rankParts(list);
   return describeRanked(list, empty, limit);
 }
 
 const TIER_CODES: Record<Tier, string> = { high: 'tier_high', medium: 'tier_medium', low: 'tier_low' };
 
-// The tier sentence depends only on the thresholds and the lead score (0–100).
-const TIER_SENTENCES = new SentenceMemo((tiers: Config['scoring']['tiers'], lead: number) => tierMessage(tierBetween(lead, tiers), lead, tiers));
+// The tier sentence depends only on the weights, thresholds and the lead score (0–100).
+const TIER_SENTENCES = new SentenceMemo((scoring: Config['scoring'], lead: number) => tierMessage(tierBetween(lead, scoring.tiers), lead, scoring.tiers));
 
 function tierBetween(lead: number, tiers: Config['scoring']['tiers']): Tier {
   if (lead >= tiers.high) return 'high';
@@ -206,10 +191,4 @@ function tierMessage(tier: Tier, lead: number, tiers: Config['scoring']['tiers']
   if (tier === 'high') return `Lead score ${lead} is at or above ${high}, so the tier is high.`;
   if (tier === 'medium') return `Lead score ${lead} is between ${medium} and ${high - 1}, so the tier is medium.`;
   return `Lead score ${lead} is below ${medium}, so the tier is low.`;
-}
-
-function formatInt(n: number): string {
-  if (n < 1000) return String(n);
-  const rest = n % 1000;
-  return `${formatInt(Math.floor(n / 1000))},${rest < 10 ? '00' : rest < 100 ? '0' : ''}${rest}`;
 }

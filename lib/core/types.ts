@@ -1,3 +1,4 @@
+import type { ReengagementStatus } from './labels.ts';
 import type { ConfidenceBand, Persona, Seniority, Tier, WritableProperty } from './contract.ts';
 
 /** Every decision and refusal carries one: a stable snake_case code and a sentence a rep can read. */
@@ -72,7 +73,10 @@ export interface Classification {
   contentTrack: string;
   objections: string[];
   confidenceBand: ConfidenceBand;
+  /** The asset's title, as a rep reads it. */
   nextBestAsset: string;
+  /** The asset's id in the track's catalogue (config); an AI may only pick one of those. */
+  nextBestAssetId?: string;
   subjectLine: string;
   source: string; // 'rules' | 'openai-compatible' | ...
   fallback?: Reason;
@@ -126,10 +130,15 @@ export interface RouteResult {
 export interface NotifyResult {
   createTask: boolean;
   ownerId: string | null;
+  /** The owner is over their throttle: the task is created by a later run. */
+  waiting: boolean;
+  /** The dedupe key part naming the triggering activity ("demo_request@2026-11-25T09:12:00.000Z"), or null. */
+  trigger: string | null;
 }
 
+/** A follow-up task; `dedupeKey` names the contact and the activity that triggered it. */
 export type SideEffect =
-  | { type: 'create_task'; ownerId: string; subject: string; body: string; dedupeKey: string };
+  | { type: 'task'; ownerId: string; subject: string; body: string; dedupeKey: string; trigger: { kind: string; at: string } };
 
 export interface Decision {
   id: string;
@@ -143,7 +152,7 @@ export interface Decision {
   lifecycle: Stage<LifecycleMove>;
   route: Stage<RouteResult>;
   notify: Stage<NotifyResult>;
-  reengagement: Stage<{ flagged: boolean; inactiveDays: number | null }>;
+  reengagement: Stage<{ flagged: boolean; inactiveDays: number | null; status: ReengagementStatus }>;
   audit: Stage<{ reason: string }>;
   /** Only whitelisted properties, only values that differ from the input, as HubSpot strings. */
   writePlan: Partial<Record<WritableProperty, string>>;

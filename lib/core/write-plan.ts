@@ -41,7 +41,7 @@ export function fullPlan(): WritePlan {
     intent_score: '', fit_score: '', lead_score: '', routing_tier: '', normalized_company_key: '',
     has_valid_email: '', persona: '', seniority: '', country_code: '', phone: '', enrichment_confidence: '',
     last_enrichment_source: '', content_track: '', confidence_band: '', last_ai_classification_at: '',
-    lifecyclestage: '', hubspot_owner_id: '', last_decision_reason: '', last_decision_at: '', decision_key: '',
+    next_best_asset_id: '', lifecyclestage: '', hubspot_owner_id: '', reengagement_status: '', last_decision_reason: '', last_decision_at: '', decision_key: '',
     scoring_version: '',
   } as WritePlan;
 }

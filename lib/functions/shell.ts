@@ -2,6 +2,7 @@
 // environment, and errors turned into a reply the card can show (never a secret).
 import { z } from 'zod';
 import defaultConfigJson from '../../config/decisions.json' with { type: 'json' };
+import defaultTeamJson from '../../config/team.json' with { type: 'json' };
 import { parseConfig, type Config } from '../core/config.ts';
 import { AdapterConfigError, CrmError, MissingTokenError, NOT_PROVISIONED, NotFoundError, NotProvisionedError, RateLimitError } from '../errors.ts';
 import { safeMessage, secretsFromEnv } from '../redact.ts';
@@ -29,10 +30,10 @@ export function contactIdOf(context: FunctionContext): { ok: true; id: string } 
 }
 
 let bundledConfig: Config | null = null;
-/** The rules the function was bundled with (config/decisions.json at build time). */
+/** The rules and the team the function was bundled with (config/decisions.json and config/team.json at build time). */
 export function functionConfig(): Config {
   if (bundledConfig) return bundledConfig;
-  const parsed = parseConfig(defaultConfigJson, 'config/decisions.json');
+  const parsed = parseConfig(defaultConfigJson, 'config/decisions.json', { json: defaultTeamJson, fileName: 'config/team.json' });
   if (!parsed.ok) throw new Error(parsed.message);
   bundledConfig = parsed.config;
   return bundledConfig;

@@ -22,10 +22,11 @@ export const SANDBOX_DEMO_SPEND = 150_000;
 
 /** The default candidate: the same rules with a high-tier threshold 5 points lower. */
 export function demoCandidate(config: Config): Config {
-  const { scoringVersion: _ignored, ...data } = config;
+  // The rules only: the team rides along unchanged (it is not part of the rules or their version).
+  const { scoringVersion: _ignored, routing, leads, ...data } = config;
   const tiers = { ...data.scoring.tiers, high: Math.max(data.scoring.tiers.medium + 1, data.scoring.tiers.high - 5) };
   const parsed = parseConfig({ ...data, version: `${data.version}-candidate`, scoring: { ...data.scoring, tiers } }, 'sandbox candidate');
-  return parsed.ok ? parsed.config : config;
+  return parsed.ok ? { ...parsed.config, routing, leads } : config;
 }
 
 export interface InsightPagesOptions { portal: PortalReadOptions; config: Config; candidate?: Config; dir: string; now: Date }

@@ -31,7 +31,7 @@ export interface EmulatorOptions {
   token?: string;
   rateLimit?: Partial<RateLimitOptions>;
   faults?: Partial<FaultOptions>;
-  /** Owners file to seed from (default config/decisions.json when present). */
+  /** Owners file to seed from (default config/team.json when present). */
   ownersConfig?: string;
   /** The current rule version, stamped on the seeded decisions made after the cut-over. */
   scoringVersion?: string;

@@ -148,6 +148,20 @@ describe('output guardrails', () => {
     expect(result.ok ? null : result.reason.code).toBe(code);
   });
 
+  const CATALOGUE = { security: ['soc2-report', 'security-whitepaper'], business_value: ['roi-calculator'] };
+
+  it.each([
+    ['an id of the chosen track', 'soc2-report', true],
+    ['an id of another track', 'roi-calculator', false],
+    ['a free-text title', 'SOC 2 report', false],
+    ['a made-up id', 'free-iphone', false],
+  ])('with an asset catalogue, takes %s: %s → %s', (_n, asset, ok) => {
+    const result = guardOutput({ ...good, nextBestAsset: asset }, TRACKS, CATALOGUE);
+    expect(result.ok).toBe(ok);
+    if (result.ok) expect(result.value.nextBestAssetId).toBe(asset);
+    else expect(result.reason).toMatchObject({ code: 'ai_invalid_output' });
+  });
+
   it('caps lengths and the number of objections, and strips instructions and links from them', () => {
     const result = guardOutput({
       ...good,

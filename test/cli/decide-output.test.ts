@@ -9,6 +9,8 @@ describe('serializeOutputLine', () => {
     fc.assert(fc.property(text, fc.dictionary(text, text), fc.array(fc.record({ code: text, message: text })), text, (id, outputs, reasons, key) => {
       expect(serializeOutputLine({ id, outputs, reasons, decisionKey: key })).toBe(JSON.stringify({ id, outputs, reasons, decision_key: key }));
       expect(serializeOutputLine({ id, outputs, reasons: null, decisionKey: key })).toBe(JSON.stringify({ id, outputs, decision_key: key }));
+      const sideEffects = [{ type: 'create_task', ownerId: id, subject: key }];
+      expect(serializeOutputLine({ id, outputs, reasons, decisionKey: key, sideEffects })).toBe(JSON.stringify({ id, outputs, reasons, decision_key: key, sideEffects }));
     }), { numRuns: 300 });
   });
 });

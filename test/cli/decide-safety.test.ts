@@ -103,7 +103,7 @@ describe('decide: hostile lines', () => {
     const withReasons = cli(['--now', NOW], sample).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     const without = cli(['--now', NOW, '--no-reasons'], sample).stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(withReasons.every((l) => Array.isArray(l['reasons']))).toBe(true);
-    expect(without.map((l) => Object.keys(l))).toEqual(without.map(() => ['id', 'outputs', 'decision_key']));
+    expect(without.map((l) => Object.keys(l))).toEqual(without.map(() => ['id', 'outputs', 'decision_key', 'sideEffects']));
     expect(without).toEqual(withReasons.map(({ reasons: _r, ...rest }) => rest));
   });
 });

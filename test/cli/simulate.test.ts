@@ -10,7 +10,7 @@ import { runProvision } from '../../lib/cli/commands/provision.ts';
 import { runSimulate, type SimulateOptions } from '../../lib/cli/commands/simulate.ts';
 import type { SimulationReport } from '../../lib/services/simulate.ts';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
-import { CONFIG_PATH, rawDefaultConfig } from '../core/helpers.ts';
+import { CONFIG_PATH, rawDefaultConfig, rawDefaultRules } from '../core/helpers.ts';
 import { runCli } from '../support/cli.ts';
 
 const NOW = '2026-11-27T12:00:00Z';
@@ -21,7 +21,7 @@ const file = (name: string, content: unknown) => {
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 };
-const lowerHigh = file('candidate.json', { ...rawDefaultConfig(), scoring: { ...rawDefaultConfig().scoring, tiers: { high: 50, medium: 40 } } });
+const lowerHigh = file('candidate.json', { ...rawDefaultRules(), scoring: { ...rawDefaultRules().scoring, tiers: { high: 50, medium: 40 } } });
 
 beforeAll(async () => {
   emu = await startEmulator({ db: ':memory:', port: 0, contacts: 150, seed: 7 });
@@ -86,7 +86,7 @@ describe('simulate over an export', () => {
   it('takes the candidate team from --team: reps that leave lose their leads', async () => {
     const raw = rawDefaultConfig();
     const keep = raw.routing.owners.slice(0, 1);
-    const team = file('team.json', {
+    const team = file('candidate-team.json', { // not team.json: that name beside a rules file is its team
       owners: keep, fallbackOwnerId: keep[0]!.id, defaultPool: raw.routing.defaultPool,
       pools: raw.routing.pools.map((p) => ({ ...p, members: [{ ...p.members[0]!, ownerId: keep[0]!.id }] })),
     });
@@ -94,7 +94,8 @@ describe('simulate over an export', () => {
     const run = await simulateCli({ config: CONFIG_PATH, team, input, json: true });
     expect(run.err).toBe('');
     const r = JSON.parse(run.out) as SimulationReport;
-    expect(r.candidateVersion).not.toBe(r.currentVersion);
+    // The team is not part of the rules: scoring_version stays, only owners move (issue 9).
+    expect(r.candidateVersion).toBe(r.currentVersion);
     expect(r.ownerChanges.every((o) => o.ownerId === keep[0]!.id ? o.lost === 0 : o.gained === 0)).toBe(true);
   });
 });
@@ -102,9 +103,9 @@ describe('simulate over an export', () => {
 describe('simulate errors', () => {
   it.each([
     ['a candidate that is not JSON', () => ({ config: file('bad.json', '{ "version": ') }), /^Candidate config error: .*bad\.json is not a valid Lead Decisions config \(1 problem\):\n {2}\(file\): not valid JSON/],
-    ['a candidate with a bad threshold', () => ({ config: file('bad2.json', { ...rawDefaultConfig(), scoring: { ...rawDefaultConfig().scoring, tiers: { high: 'x', medium: 40 } } }) }), /scoring\.tiers\.high: /],
+    ['a candidate with a bad threshold', () => ({ config: file('bad2.json', { ...rawDefaultRules(), scoring: { ...rawDefaultRules().scoring, tiers: { high: 'x', medium: 40 } } }) }), /scoring\.tiers\.high: /],
     ['a missing candidate', () => ({ config: join(dir, 'missing.json') }), /missing\.json: file not found/],
-    ['a team naming an unknown owner', () => ({ config: CONFIG_PATH, team: file('team-bad.json', { fallbackOwnerId: '999999' }) }), /routing\.fallbackOwnerId: unknown owner "999999"/],
+    ['a team naming an unknown owner', () => ({ config: CONFIG_PATH, team: file('team-bad.json', { fallbackOwnerId: '999999' }) }), /team-bad\.json is not a valid Lead Decisions team file \(1 problem\):\n {2}fallbackOwnerId: unknown owner "999999"/],
     ['an unreadable input', () => ({ config: CONFIG_PATH, input: join(dir, 'nope.jsonl') }), /Cannot read --input .*nope\.jsonl/],
     ['a bad --now', () => ({ config: CONFIG_PATH, now: '2026-02-30' }), /--now "2026-02-30" is not an ISO date/],
   ])('%s: exit 2 and a precise message', async (_name, opts, message) => {

@@ -42,9 +42,27 @@ const companyProps = fc.record({
   hubspot_owner_id: fc.oneof(fc.constantFrom('105', '103', ''), garbage),
 }, { requiredKeys: [] });
 
+const historyTime = fc.oneof(
+  fc.integer({ min: 1_600_000_000_000, max: 1_800_000_000_000 }).map((ms) => new Date(ms).toISOString()),
+  fc.integer({ min: 1_600_000_000_000, max: 4_100_000_000_000 }).map(String),
+  fc.constantFrom('2099-01-01T00:00:00.000Z', '2026-11-26T10:00:00Z', 'not a date', '2026-02-31T10:00:00.000Z'),
+);
+
+/** HubSpot-shaped histories, sometimes out of order or with garbage values (the decide CLI validates the shape, the engine must not care). */
+export const messyHistory = fc.dictionary(
+  fc.constantFrom('hs_analytics_num_page_views', 'num_conversion_events', 'recent_conversion_event_name', 'hs_email_click', 'hs_email_replied', 'engagements_last_meeting_booked'),
+  fc.array(fc.record({
+    value: fc.oneof(fc.nat({ max: 500 }).map(String), fc.constantFrom('Demo request', 'Newsletter signup', 'Partner kit', '2026-11-20T10:00:00.000Z', ''), fc.constant(null)),
+    timestamp: historyTime,
+    sourceType: fc.constant('ANALYTICS'),
+  }), { maxLength: 8 }),
+  { maxKeys: 6 },
+);
+
 export const messyInput: fc.Arbitrary<DecisionInput> = fc.record({
   id: fc.oneof(fc.uuid(), fc.nat().map(String)),
   properties: messyProperties,
+  propertiesWithHistory: fc.option(messyHistory, { nil: undefined }),
   company: fc.option(fc.record({ properties: companyProps as fc.Arbitrary<Record<string, unknown>> }), { nil: null }),
   context: fc.option(fc.record({
     unavailableOwnerIds: fc.subarray(['101', '102', '104', '105', '106', '107', '108']),

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../lib/core/config.ts';
 import { INDUSTRY_SECTORS, INDUSTRY_VALUES, industryLabel, industryPoints, industrySector, isKnownIndustry, nearestName } from '../../lib/core/industries.ts';
 import { INDUSTRIES as EMULATOR_INDUSTRIES } from '../../local/emulator/store/standard-properties.ts';
-import { rawDefaultConfig, testConfig } from './helpers.ts';
+import { parseRaw, rawDefaultConfig, testConfig } from './helpers.ts';
 
 const config = testConfig();
 
@@ -72,7 +71,7 @@ describe('config: industry keys', () => {
   ])('rejects a misspelled key with its path and the nearest name (%#)', (patch, path, message) => {
     const raw = rawDefaultConfig();
     patch(raw);
-    const r = parseConfig(raw, 'decisions.json');
+    const r = parseRaw(raw, 'decisions.json');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues).toEqual([{ path, message }]);
   });
@@ -80,6 +79,6 @@ describe('config: industry keys', () => {
   it('accepts HubSpot values in any case and spacing', () => {
     const raw = rawDefaultConfig();
     raw.scoring.fit.industry['Computer Software'] = 3;
-    expect(parseConfig(raw, 'decisions.json').ok).toBe(true);
+    expect(parseRaw(raw, 'decisions.json').ok).toBe(true);
   });
 });

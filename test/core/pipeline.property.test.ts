@@ -73,12 +73,13 @@ describe('decide (properties)', () => {
     }), runs);
   });
 
-  it('only creates tasks for high tier, with a stable dedupe key', () => {
+  it('only creates tasks for high tier, keyed by the triggering activity', () => {
     fc.assert(fc.property(messyInput, (input) => {
       const d = decide(input, config, NOW);
       for (const e of d.sideEffects) {
         expect(d.score.value.tier).toBe('high');
-        expect(e.dedupeKey).toBe(`lead-decisions:${d.id}:${d.decisionKey}`);
+        expect(e.dedupeKey).toBe(`lead-decisions:${d.id}:${d.notify.value.trigger}`);
+        expect(e.dedupeKey).not.toContain(d.decisionKey);
       }
     }), runs);
   });

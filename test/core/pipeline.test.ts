@@ -26,7 +26,7 @@ describe('decide', () => {
     expect(d.writePlan).toMatchObject({ lifecyclestage: 'marketingqualifiedlead', phone: '+49301234567', country_code: 'DE', normalized_company_key: 'acme.co.uk', routing_tier: 'high' });
     expect(['104', '105', '106']).toContain(d.writePlan.hubspot_owner_id);
     expect(d.sideEffects).toHaveLength(1);
-    expect(d.audit.value.reason).toMatchInlineSnapshot(`"High tier (lead score 88: intent 92, fit 83). Intent from 14 page views (+35), 2 form submissions (+30); fit from engineering persona (+25), vp seniority (+25). Owner: Fatou Diallo (emea pool). Lifecycle moved to Marketing qualified lead. Track: technical evaluation."`);
+    expect(d.audit.value.reason).toMatchInlineSnapshot(`"High tier (lead score 74 = 50% × intent 64 + 50% × fit 83). Intent from 14 page views this week (+40), 2 form submissions this week (+24); fit from Engineering persona (+25), VP (+25) and 2 more (+33). Owner: Fatou Diallo (emea pool). Lifecycle moved to Marketing qualified lead. Track: Technical evaluation."`);
   });
 
   it('decides a cold free-mail student with an unparseable phone', () => {
@@ -60,6 +60,24 @@ describe('decide', () => {
     expect(bad.classify.reasons[0]!.code).toBe('classify_provider_rejected');
   });
 
+  const ai = { contentTrack: 'business_value', objections: [], confidenceBand: 'medium' as const, nextBestAsset: 'pricing-guide', subjectLine: 'x', source: 'openai-compatible' };
+  it.each([
+    ['the rules classifier', undefined, null, 'technical-architecture-guide'],
+    ['an AI answer with a catalogue id', ai, 'stamped', 'pricing-guide'],
+    ['an AI answer naming a catalogue title', { ...ai, nextBestAsset: 'Customer case studies' }, 'stamped', 'customer-case-studies'],
+    ['an AI answer outside the catalogue', { ...ai, nextBestAsset: 'Free iPhone' }, 'stamped', 'roi-calculator'],
+    ['a classification the rules made upstream', { ...ai, source: 'rules' }, null, 'pricing-guide'],
+  ])('with %s: last_ai_classification_at %s, next_best_asset_id from the catalogue', (_n, classification, stamp, asset) => {
+    const d = decide({ ...hot, ...(classification ? { classification } : {}) }, config, NOW);
+    expect(d.writePlan.last_ai_classification_at ?? null).toBe(stamp === null ? null : NOW.toISOString());
+    expect(d.writePlan.next_best_asset_id).toBe(asset);
+  });
+
+  it('writes the re-engagement status as a contract property', () => {
+    expect(decide(hot, config, NOW).writePlan.reengagement_status).toBe('active');
+    expect(decide(cold, config, NOW).writePlan.reengagement_status).toBe('needs_reengagement');
+  });
+
   it('keeps an owner and never reassigns without the config saying so', () => {
     const d = decide({ ...hot, properties: { ...hot.properties, hubspot_owner_id: '107' } }, config, NOW);
     expect(d.route.value).toMatchObject({ ownerId: '107', method: 'kept', changed: false });
@@ -76,14 +94,16 @@ describe('summary', () => {
   it('maps a decision to the card reply schema', () => {
     const s = toDecisionSummary(decide(hot, config, NOW));
     expect(DecisionSummarySchema.safeParse(s).success).toBe(true);
-    expect(s).toMatchObject({ tier: 'high', leadScore: 88, enrichmentSource: 'hubspot-company', contentTrack: 'technical_evaluation' });
+    expect(s).toMatchObject({ tier: 'high', leadScore: 74, enrichmentSource: 'hubspot-company', contentTrack: 'technical_evaluation' });
   });
 
   it.each([
-    ['first decision', {}, 'Scored high (lead score 88): 14 page views (+35)'],
-    ['tier change', { routing_tier: 'medium', lead_score: '50' }, 'Tier medium → high: 14 page views (+35)'],
-    ['score change in the same tier', { routing_tier: 'high', lead_score: '70' }, 'Lead score 70 → 88, still high: 14 page views (+35)'],
-    ['nothing changed', { routing_tier: 'high', lead_score: '88' }, 'No change: still high (lead score 88)'],
+    ['first decision', {}, 'Scored High (lead score 74): 14 page views this week (+40)'],
+    ['tier change, stored parts unknown', { routing_tier: 'medium', lead_score: '50' }, 'Tier Medium → High: 14 page views this week (+40)'],
+    ['tier change from new activity', { routing_tier: 'medium', lead_score: '55', intent_score: '27', fit_score: '83' }, 'Tier Medium → High: intent 27 → 64 (up with 14 page views this week (+40))'],
+    ['score change as activity ages', { routing_tier: 'high', lead_score: '80', intent_score: '77', fit_score: '83' }, 'Lead score 80 → 74, still High: intent 77 → 64 (activity ageing)'],
+    ['score change from company facts', { routing_tier: 'high', lead_score: '70', intent_score: '64', fit_score: '75' }, 'Lead score 70 → 74, still High: fit 75 → 83 (up with Engineering persona (+25))'],
+    ['nothing changed', { routing_tier: 'high', lead_score: '74' }, 'No change: still High (lead score 74)'],
   ])('describes the change: %s', (_n, before, text) => {
     expect(describeChange(before, decide(hot, config, NOW))).toBe(text);
   });

@@ -52,8 +52,10 @@ describe('rescore_contact writes the decision', () => {
     expect(first.changes.map((c) => c.property)).toEqual(expect.arrayContaining([
       'intent_score', 'fit_score', 'lead_score', 'routing_tier', 'last_decision_reason', 'last_decision_at', 'decision_key', 'scoring_version',
       'normalized_company_key', 'has_valid_email', 'persona', 'seniority', 'country_code', 'enrichment_confidence', 'last_enrichment_source',
-      'content_track', 'confidence_band', 'last_ai_classification_at', 'hubspot_owner_id',
+      'content_track', 'confidence_band', 'next_best_asset_id', 'reengagement_status', 'hubspot_owner_id',
     ]));
+    // The rules classifier decided: only an AI answer stamps last_ai_classification_at.
+    expect(first.changes.map((c) => c.property)).not.toContain('last_ai_classification_at');
     expectDecisionStored(contactId, first);
     expect(stored).toMatchObject({ routing_tier: 'high', normalized_company_key: 'orbitsoft.io', persona: 'executive', seniority: 'c_level', country_code: 'DE', phone: '+4930901820', hubspot_owner_id: first.ownerId });
   });
@@ -63,8 +65,9 @@ describe('rescore_contact writes the decision', () => {
     expect(tasks).toHaveLength(1);
     const task = await fx.client.crm.objects.tasks.basicApi.getById(tasks[0]!, ['hs_task_body', 'hs_task_subject', 'hubspot_owner_id']);
     expect(task.properties['hubspot_owner_id']).toBe(first.ownerId);
-    expect(task.properties['hs_task_subject']).toBe(`Follow up: high-intent lead (score ${first.decision.leadScore})`);
-    expect(task.properties['hs_task_body']).toContain(`[lead-decisions:lead-decisions:${contactId}:${first.decision.decisionKey}]`);
+    // A first decision in the high tier is the trigger; the marker names it, not the score.
+    expect(task.properties['hs_task_subject']).toBe(`Follow up: entered the high tier (lead score ${first.decision.leadScore})`);
+    expect(task.properties['hs_task_body']).toMatch(new RegExp(`\\[lead-decisions:lead-decisions:${contactId}:entered_high@\\d{4}-\\d{2}-\\d{2}\\]`));
   });
 
   it('an identical second rescore writes nothing and creates no second task', async () => {
@@ -72,19 +75,19 @@ describe('rescore_contact writes the decision', () => {
     fx.emu.requestLog.clear();
     const again = expectSuccess(await rescore(contactId));
     const calls = callsIn(fx.emu.requestLog.entries());
-    expect(again).toMatchObject({ changed: false, changes: [], taskCreated: false, summary: `No change: still high (lead score ${first.decision.leadScore})` });
+    expect(again).toMatchObject({ changed: false, changes: [], taskCreated: false, summary: `No change: still High (lead score ${first.decision.leadScore})` });
     expect(calls.filter((c) => !c.startsWith('GET ') && !c.endsWith('/batch/read'))).toEqual([]);
     expect(storedContact(fx.emu, contactId)).toEqual(before);
     expect(taskIdsOf(fx, contactId)).toHaveLength(1);
   });
 
-  it('new activity gives a new decision, written in full, but no second task inside the dedupe window', async () => {
+  it('new page views give a new decision, written in full, but no second task: views are not high-intent activity', async () => {
     setAnalytics(fx, contactId, { hs_analytics_num_page_views: '12' });
     const next = expectSuccess(await rescore(contactId));
     expect(next.changed).toBe(true);
     expect(next.decision.decisionKey).not.toBe(first.decision.decisionKey);
     expect(next.taskCreated).toBe(false);
-    expect(next.decision.reasons.find((r) => r.code.startsWith('notify_'))?.code).toBe('notify_deduped');
+    expect(next.decision.reasons.find((r) => r.code.startsWith('notify_'))?.code).toBe('notify_no_new_intent');
     expectDecisionStored(contactId, next);
     expect(taskIdsOf(fx, contactId)).toHaveLength(1);
   });

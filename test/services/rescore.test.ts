@@ -64,13 +64,14 @@ describe('rescoreContact', () => {
     expect(g.calls).toEqual(['readSnapshot', `countOwnerTasksSince ${since}`, 'createTask', 'updateContact']);
     expect(g.maxInFlight()).toBe(2);
     expect(reply).toMatchObject({ ok: true, taskCreated: true, changed: true, decision: { tier: 'high' } });
-    expect(g.tasks[0]!.dedupeKey).toBe(taskDedupeKey('42', reply.decision.decisionKey));
+    // First decision of a high-tier lead: the task is keyed by that event, not by the score.
+    expect(g.tasks[0]!.dedupeKey).toBe(taskDedupeKey('42', 'entered_high@2026-11-27'));
     expect(g.updates[0]).toMatchObject({ routing_tier: 'high', decision_key: reply.decision.decisionKey });
   });
 
   it.each([
     { name: 'a low-tier contact', script: { contact: COLD }, notify: 'notify_tier_skipped' },
-    { name: 'a contact already told (marker found)', script: { notifications: [{ dedupeKey: 'lead-decisions:42:old', createdAt: '2026-11-27T07:00:00.000Z', ownerId: '101' }] }, notify: 'notify_deduped' },
+    { name: 'a contact already told, nothing new since (marker found)', script: { notifications: [{ dedupeKey: 'lead-decisions:42:old', createdAt: '2026-11-27T07:00:00.000Z', ownerId: '101' }] }, notify: 'notify_no_new_intent' },
   ])('$name: no throttle search and no task', async ({ script, notify }) => {
     const g = scripted(script);
     const reply = await rescoreContact('42', g.deps);
@@ -79,11 +80,21 @@ describe('rescoreContact', () => {
     expect(reply.decision.reasons.map((r) => r.code)).toContain(notify);
   });
 
-  it('an owner at the throttle limit gets no task', async () => {
-    const g = scripted({ recentTasks: config.notify.maxTasksPerOwner });
+  it('an owned contact whose owner is at the throttle limit waits for the next run', async () => {
+    const g = scripted({ contact: { ...HOT, hubspot_owner_id: '104' }, recentTasks: config.notify.maxTasksPerOwner });
     const reply = await rescoreContact('42', g.deps);
     expect(g.tasks).toEqual([]);
-    expect(reply.decision.reasons.map((r) => r.code)).toContain('notify_throttled');
+    expect(reply.decision.reasons.map((r) => r.code)).toContain('notify_waiting');
+  });
+
+  it('an unowned contact whose routed rep is at the throttle limit goes, with its task, to the next rep of the pool', async () => {
+    const g = scripted({ recentTasks: config.notify.maxTasksPerOwner });
+    const first = await rescoreContact('42', scripted({}).deps);
+    const reply = await rescoreContact('42', g.deps);
+    expect(reply.decision.reasons.map((r) => r.code)).toContain('notify_next_rep');
+    expect(g.tasks).toHaveLength(1);
+    expect(g.tasks[0]!.ownerId).not.toBe(first.ownerId);
+    expect(g.updates[0]!['hubspot_owner_id']).toBe(g.tasks[0]!.ownerId);
   });
 
   it.each([

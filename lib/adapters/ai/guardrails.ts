@@ -148,8 +148,11 @@ export type GuardedOutput =
   | { ok: true; value: Omit<Classification, 'source' | 'fallback'> }
   | { ok: false; reason: { code: 'ai_invalid_output' | 'ai_unsafe_output'; message: string } };
 
-/** Validates an AI answer against the allowed labels, then caps and strips its free text. */
-export function guardOutput(raw: unknown, allowedTracks: readonly string[]): GuardedOutput {
+/**
+ * Validates an AI answer against the allowed labels, then caps and strips its free text.
+ * With an asset catalogue (track id → asset ids), the asset must be an id of the chosen track.
+ */
+export function guardOutput(raw: unknown, allowedTracks: readonly string[], allowedAssets?: Readonly<Record<string, readonly string[]>>): GuardedOutput {
   if (allowedTracks.length === 0) return { ok: false, reason: { code: 'ai_invalid_output', message: 'No content tracks are configured, so the AI answer could not be checked.' } };
   const parsed = aiOutputSchema(allowedTracks).safeParse(raw);
   if (!parsed.success) {
@@ -157,6 +160,12 @@ export function guardOutput(raw: unknown, allowedTracks: readonly string[]): Gua
     return { ok: false, reason: { code: 'ai_invalid_output', message: `The AI answer did not fit the expected shape (${where}).` } };
   }
   const out = parsed.data;
+  if (allowedAssets !== undefined) {
+    const ids = Object.hasOwn(allowedAssets, out.contentTrack) ? allowedAssets[out.contentTrack]! : [];
+    if (!ids.includes(out.nextBestAsset)) {
+      return { ok: false, reason: { code: 'ai_invalid_output', message: `The AI picked an asset that is not in the ${out.contentTrack.replace(/_/g, ' ')} catalogue, so it was not used.` } };
+    }
+  }
   const subjectLine = sanitizeFreeText(out.subjectLine, OUTPUT_CAPS.subjectLine);
   const nextBestAsset = sanitizeFreeText(out.nextBestAsset, OUTPUT_CAPS.nextBestAsset);
   if (subjectLine === '' || nextBestAsset === '') {
@@ -164,5 +173,6 @@ export function guardOutput(raw: unknown, allowedTracks: readonly string[]): Gua
   }
   const objections = [...new Set(out.objections.map((o) => sanitizeFreeText(o, OUTPUT_CAPS.objection)).filter((o) => o !== ''))]
     .slice(0, OUTPUT_CAPS.objections);
-  return { ok: true, value: { contentTrack: out.contentTrack, confidenceBand: out.confidenceBand, objections, subjectLine, nextBestAsset } };
+  const assetId = allowedAssets !== undefined ? { nextBestAssetId: out.nextBestAsset } : {};
+  return { ok: true, value: { contentTrack: out.contentTrack, confidenceBand: out.confidenceBand, objections, subjectLine, nextBestAsset, ...assetId } };
 }

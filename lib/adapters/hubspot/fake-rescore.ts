@@ -85,6 +85,21 @@ export function createFakeRescoreGateway(seed: FakeRescoreSeed = {}): FakeRescor
       calls.push('getPropertyHistory');
       return crm.getPropertyHistory(contactId, names);
     },
+
+    async countOwnerLoad(ownerIds, sinceIso) {
+      calls.push('countOwnerLoad');
+      return crm.countOwnerLoad(ownerIds, sinceIso);
+    },
+
+    async readOwnerAvailability() {
+      calls.push('readOwnerAvailability');
+      return crm.readOwnerAvailability();
+    },
+
+    async ensureLead(spec) {
+      calls.push('ensureLead');
+      return crm.ensureLead(spec);
+    },
   };
 }
 

@@ -16,6 +16,10 @@ export interface FakeCrmSeed {
   properties?: PropertyDefinition[];
   /** Start of the fake clock for history timestamps (ISO). */
   now?: string;
+  /** Users-object records: out of office or not, matched to owners by email. */
+  users?: { email: string; outOfOffice: boolean }[];
+  /** Which availability property the fake portal's users object has (default hs_out_of_office; null = none). */
+  availabilityProperty?: string | null;
 }
 
 interface StoredObject {
@@ -27,6 +31,7 @@ export interface FakeCrmGateway extends HubSpotGateway {
   /** Test helpers, not part of any port. */
   readonly state: {
     tasks: { id: string; contactId: string; properties: Record<string, string> }[];
+    leads: { id: string; contactId: string; properties: Record<string, string> }[];
     calls: string[];
     addContact(properties: Record<string, string | null>, companyId?: string | null, sourceType?: string): string;
     addCompany(properties: Record<string, string | null>, sourceType?: string): string;
@@ -49,6 +54,9 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
   const tasks: FakeCrmGateway['state']['tasks'] = [];
   const calls: string[] = [];
   const owners = seed.owners ?? [];
+  const leads: FakeCrmGateway['state']['leads'] = [];
+  const users = seed.users ?? [];
+  const availabilityProperty = seed.availabilityProperty === undefined ? 'hs_out_of_office' : seed.availabilityProperty;
 
   function write(store: Map<string, StoredObject>, id: string, properties: Record<string, string | null>, sourceType: string): void {
     const existing = store.get(id);
@@ -60,6 +68,12 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       if (existing && (entries[0]?.value ?? '') === (value ?? '')) continue;
       entries.unshift({ value: value ?? '', timestamp, sourceType });
       object.history.set(name, entries);
+      // Like HubSpot (and the emulator): an owner change stamps the owner assigned date.
+      if (store === contacts && name === 'hubspot_owner_id') {
+        const stamp = object.history.get('hubspot_owner_assigneddate') ?? [];
+        stamp.unshift({ value: value ? timestamp : '', timestamp, sourceType });
+        object.history.set('hubspot_owner_assigneddate', stamp);
+      }
     }
     store.set(id, object);
   }
@@ -109,7 +123,7 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
   };
 
   return {
-    state: { tasks, calls, addContact, addCompany, addTask, tick },
+    state: { tasks, leads, calls, addContact, addCompany, addTask, tick },
 
     async getContactWithCompany(id, contactProps, companyProps) {
       calls.push('getContactWithCompany');
@@ -167,6 +181,39 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       const contact = contacts.get(id);
       if (!contact) throw new NotFoundError(`read property history of contact ${id}`, 'resource not found', { status: 404 });
       return historyOf(contact, names);
+    },
+
+    async countOwnerLoad(ownerIds, sinceIso) {
+      calls.push('countOwnerLoad');
+      const since = Date.parse(sinceIso);
+      const counts: Record<string, number> = Object.fromEntries(ownerIds.map((id) => [id, 0]));
+      for (const c of contacts.values()) {
+        const owner = c.history.get('hubspot_owner_id')?.[0]?.value ?? '';
+        const at = Date.parse(c.history.get('hubspot_owner_assigneddate')?.[0]?.value ?? '');
+        if (owner in counts && at >= since) counts[owner]! += 1;
+      }
+      return counts;
+    },
+
+    async readOwnerAvailability() {
+      calls.push('readOwnerAvailability');
+      if (availabilityProperty === null) return { property: null, unavailableOwnerIds: [] };
+      const byEmail = new Map(owners.map((o) => [o.email.toLowerCase(), o.id]));
+      const away = users.filter((u) => u.outOfOffice).flatMap((u) => byEmail.get(u.email.toLowerCase()) ?? []);
+      return { property: availabilityProperty, unavailableOwnerIds: [...new Set(away)].sort() };
+    },
+
+    async ensureLead(spec) {
+      calls.push('ensureLead');
+      if (!contacts.has(spec.contactId)) throw new NotFoundError(`read leads of contact ${spec.contactId}`, 'resource not found', { status: 404 });
+      const existing = leads.find((l) => l.contactId === spec.contactId);
+      if (existing) {
+        Object.assign(existing.properties, { hs_lead_name: spec.name, hubspot_owner_id: spec.ownerId });
+        return { id: existing.id, created: false };
+      }
+      const id = String(nextId++);
+      leads.push({ id, contactId: spec.contactId, properties: { hs_lead_name: spec.name, hubspot_owner_id: spec.ownerId, hs_pipeline: spec.pipeline, hs_pipeline_stage: spec.stage } });
+      return { id, created: true };
     },
 
     async listOwners() {

@@ -9,6 +9,7 @@ import { batchUpdateContacts } from './batch-update.ts';
 import { createTaskEnsurer } from './tasks.ts';
 import { createHubSpotPropertyAdmin } from './property-admin.ts';
 import { createHubSpotCompanyDirectory } from './companies.ts';
+import { createRoutingReads } from './routing-reads.ts';
 import { CrmError } from '../../errors.ts';
 import { withTimeout } from '../resilience.ts';
 
@@ -37,6 +38,7 @@ export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGat
     listOwners: () => listOwners(ctx),
     ...createHubSpotPropertyAdmin(ctx),
     ...createHubSpotCompanyDirectory(ctx),
+    ...createRoutingReads(ctx),
   };
 }
 

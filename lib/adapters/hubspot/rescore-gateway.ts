@@ -8,6 +8,7 @@ import { getHubSpotClient } from './client.ts';
 import { callHubSpot } from './errors.ts';
 import { chunk, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';
 import { taskProperties } from './tasks.ts';
+import { createRoutingReads } from './routing-reads.ts';
 
 type TaskCreate = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['basicApi']['create']>[0];
 type TaskSearch = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['searchApi']['doSearch']>[0];
@@ -76,6 +77,7 @@ export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGat
 export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date = () => new Date()): RescoreGateway {
   const { client } = ctx;
   return {
+    ...createRoutingReads(ctx),
     async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
       let contact;
       try {

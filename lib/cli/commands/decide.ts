@@ -4,6 +4,7 @@ import { access, constants } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Command } from 'commander';
 import { decide } from '../../core/pipeline.ts';
+import { createRoutingRun } from '../../core/routing-run.ts';
 import type { Config } from '../../core/config.ts';
 import type { Tier } from '../../core/contract.ts';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
@@ -17,6 +18,7 @@ import { parseNow } from '../now.ts';
 
 export interface DecideOptions {
   config?: string;
+  team?: string;
   input?: string;
   output?: string;
   now?: string;
@@ -39,7 +41,8 @@ export function registerDecide(program: Command): void {
     .command('decide')
     .description('Decide contacts offline: JSONL contacts in, JSONL write plans and reasons out.')
     .option('--config <file>', 'rules config (default: config/decisions.json of this package)')
-    .option('--input <file>', 'JSONL input, one {"id","properties","company"} per line (default: stdin)')
+    .option('--team <file>', 'team file: owners, PTO, pools, territories (default: team.json beside the rules config, else this package\'s)')
+    .option('--input <file>', 'JSONL input, one {"id","properties","propertiesWithHistory"?,"company"} per line (default: stdin)')
     .option('--output <file>', 'JSONL output, written via a temporary file renamed at the end (default: stdout)')
     .option('--now <iso>', 'decision time: an ISO date-time with Z or an offset, or a date (midnight UTC) (default: the current time)')
     .option('--no-reasons', 'leave the reasons out of each output line (smaller, faster output)')
@@ -54,7 +57,7 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
   const say = (text: string) => io.stderr.write(`${text}\n`);
   const now = parseNow(opts.now, io.clock);
   if (!now.ok) return usage(say, now.error);
-  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH);
+  const loaded = await loadConfig(opts.config ?? DEFAULT_CONFIG_PATH, opts.team);
   if (!loaded.ok) return usage(say, `Config error: ${loaded.message}`);
   if (opts.input !== undefined) {
     try {
@@ -99,6 +102,8 @@ export async function runDecide(opts: DecideOptions, io: DecideIo): Promise<numb
  */
 async function decideStream(from: Readable, to: LineWriter, config: Config, at: Date, withReasons: boolean, log: (t: string) => void, tick: (n: number) => void): Promise<Stats> {
   const s: Stats = { decided: 0, bad: 0, warned: 0, tiers: { high: 0, medium: 0, low: 0 }, writes: 0, tasks: 0 };
+  // Capacity caps and the balanced mode count this run's new assignments.
+  const run = createRoutingRun(config);
   for await (const { line, lineNo } of readLines(from)) {
     if (line.trim() === '') continue;
     const parsed = parseDecideLine(line);
@@ -111,14 +116,15 @@ async function decideStream(from: Readable, to: LineWriter, config: Config, at: 
       s.warned++;
       log(`line ${lineNo}: wrong type: ${escapeControl(parsed.warnings.join('; '))} (decided with it read as missing or as text)`);
     }
-    const d = decide(parsed.input, config, at);
+    const d = decide(run.prepare(parsed.input), config, at);
+    run.record(d);
     s.decided++;
     s.tiers[d.score.value.tier]++;
     let writes = false;
     for (const _ in d.writePlan) { writes = true; break; }
     if (writes) s.writes++;
     s.tasks += d.sideEffects.length;
-    await to.write(serializeOutputLine({ id: d.id, outputs: d.writePlan, reasons: withReasons ? d.reasons : null, decisionKey: d.decisionKey }));
+    await to.write(serializeOutputLine({ id: d.id, outputs: d.writePlan, reasons: withReasons ? d.reasons : null, decisionKey: d.decisionKey, sideEffects: d.sideEffects }));
     tick(lineNo);
   }
   return s;

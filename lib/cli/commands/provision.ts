@@ -6,9 +6,9 @@ import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, hubspotBaseUrl, readTok
 import { displayUrl, safeMessage, secretsFromEnv } from '../../redact.ts';
 import { usageError } from '../exit.ts';
 import { runProvision } from '../../provision/outcome.ts';
-import type { PropertyAdmin } from '../../ports.ts';
+import type { CrmGateway, PropertyAdmin } from '../../ports.ts';
 
-interface ProvisionFlags { config?: string; dryRun?: boolean }
+interface ProvisionFlags { config?: string; team?: string; dryRun?: boolean }
 
 export { runProvision, type ProvisionOutcome } from '../../provision/outcome.ts';
 
@@ -17,12 +17,13 @@ export function registerProvision(program: Command): void {
     .command('provision')
     .description('Create the lead_decisions property group and every contract property in the portal (idempotent). Uses HUBSPOT_ACCESS_TOKEN and HUBSPOT_BASE_URL.')
     .option('--config <file>', 'rules config (for the content-track options)')
+    .option('--team <file>', 'team file whose owner ids are checked against the portal (default: team.json beside the rules)')
     .option('--dry-run', 'show what would change without writing')
     .action(async (flags: ProvisionFlags) => {
-      const config = await loadConfig(flags.config);
+      const config = await loadConfig(flags.config, flags.team);
       if (!config.ok) usageError(config.message);
       const secrets = secretsFromEnv(process.env);
-      let admin: PropertyAdmin;
+      let admin: PropertyAdmin & Pick<CrmGateway, 'listOwners'>;
       let basePath: string;
       try {
         basePath = hubspotBaseUrl(process.env);
@@ -34,7 +35,7 @@ export function registerProvision(program: Command): void {
       process.stdout.write(`${flags.dryRun ? 'Checking' : 'Provisioning'} the contact properties at ${displayUrl(basePath)}${portalOf(basePath)}\n`);
       let outcome;
       try {
-        outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false);
+        outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false, { crm: admin, routing: config.config.routing });
       } catch (err) {
         usageError(`Provisioning stopped: ${safeMessage(err, secrets)}`);
       }

@@ -4,6 +4,7 @@ import type { EmulatorStore } from '../store/emulator-store.ts';
 import { generate, type GeneratedCounts } from './generate.ts';
 import type { ScoringVersions } from './history.ts';
 import { buildOwners, readConfigOwners } from './owners.ts';
+import type { Owner } from '../store/owners-repo.ts';
 
 export interface SeedOptions {
   seed?: number; contacts?: number; now?: number; ownersConfig?: string;
@@ -13,9 +14,26 @@ export interface SeedOptions {
 
 const DAY = 86_400_000;
 
-export function seedOwners(store: EmulatorStore, ownersConfig = join(process.cwd(), 'config', 'decisions.json')): void {
+export function seedOwners(store: EmulatorStore, ownersConfig = join(process.cwd(), 'config', 'team.json')): void {
   if (store.owners.count() > 0) return;
-  store.owners.put(buildOwners(readConfigOwners(ownersConfig), '2024-01-15T09:00:00.000Z'));
+  const owners = buildOwners(readConfigOwners(ownersConfig), '2024-01-15T09:00:00.000Z');
+  store.owners.put(owners);
+  seedUsers(store, owners);
+}
+
+/** Owner ids the seeded users object marks out of office (the second EMEA rep, when present). */
+export const SEEDED_OUT_OF_OFFICE = ['105'];
+
+/** One users-object record per owner (account setup, like owners), with the out-of-office properties the emulator offers. */
+function seedUsers(store: EmulatorStore, owners: readonly Owner[]): void {
+  if (store.count('users') > 0) return;
+  for (const o of owners) {
+    const away = SEEDED_OUT_OF_OFFICE.includes(o.id);
+    store.objects.create('users', {
+      hs_email: o.email, hs_given_name: o.firstName, hs_family_name: o.lastName, hs_internal_user_id: String(o.userId),
+      hs_out_of_office: String(away), hs_availability_status: away ? 'away' : 'available',
+    }, { sourceType: 'CRM_UI', allowReadOnly: true, recordHistory: false, at: Date.parse(o.createdAt) });
+  }
 }
 
 /** Seeds `contacts` contacts (with companies and deals) in one transaction. `now` defaults to today 00:00 UTC. */

@@ -1,4 +1,4 @@
-// Seed owners: read from config/decisions.json (`owners` or `routing.owners`) when it has them,
+// Seed owners: read from config/team.json (`owners`, or a legacy `routing.owners`) when it has them,
 // else a default list with the same ids (101–108) and teams.
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';

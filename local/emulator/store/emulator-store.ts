@@ -46,7 +46,8 @@ export class EmulatorStore {
     return this.db.prepare('SELECT count(*) FROM objects WHERE type = ? AND archived = 0').pluck().get(t) as number;
   }
 
-  isEmpty(): boolean { return (this.db.prepare('SELECT count(*) FROM objects').pluck().get() as number) === 0; }
+  // Users are account setup (seeded with the owners), not CRM records.
+  isEmpty(): boolean { return (this.db.prepare("SELECT count(*) FROM objects WHERE type != 'users'").pluck().get() as number) === 0; }
 
   transaction<T>(fn: () => T): T { return this.db.transaction(fn)(); }
 

@@ -1,11 +1,12 @@
 // The CRM object types the emulator serves, their HubSpot ids, default properties and association types.
-export const OBJECT_TYPES = ['contacts', 'companies', 'deals', 'notes', 'tasks'] as const;
+export const OBJECT_TYPES = ['contacts', 'companies', 'deals', 'notes', 'tasks', 'leads', 'users'] as const;
 export type ObjectType = (typeof OBJECT_TYPES)[number];
 
-const TYPE_IDS: Record<ObjectType, string> = { contacts: '0-1', companies: '0-2', deals: '0-3', notes: '0-46', tasks: '0-27' };
+// leads 0-136 and users 0-115: as documented for the Leads and Users objects [unconfirmed here, see HUBSPOT.md].
+const TYPE_IDS: Record<ObjectType, string> = { contacts: '0-1', companies: '0-2', deals: '0-3', notes: '0-46', tasks: '0-27', leads: '0-136', users: '0-115' };
 const SINGULAR: Record<string, ObjectType> = {
   contact: 'contacts', contacts: 'contacts', company: 'companies', companies: 'companies', deal: 'deals', deals: 'deals',
-  note: 'notes', notes: 'notes', task: 'tasks', tasks: 'tasks',
+  note: 'notes', notes: 'notes', task: 'tasks', tasks: 'tasks', lead: 'leads', leads: 'leads', user: 'users', users: 'users',
 };
 
 /** Accepts what HubSpot accepts in a path: plural, singular or the type id (`0-1`). */
@@ -28,6 +29,8 @@ export const DEFAULT_PROPERTIES: Record<ObjectType, string[]> = {
   deals: ['dealname', 'amount', 'closedate', 'pipeline', 'dealstage', 'createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   notes: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
   tasks: ['hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  leads: ['hs_lead_name', 'hs_pipeline', 'hs_pipeline_stage', 'hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
+  users: ['hs_email', 'hs_given_name', 'hs_family_name', 'hs_internal_user_id', 'hs_createdate', 'hs_lastmodifieddate', 'hs_object_id'],
 };
 
 /** The unique property `idProperty` may name, per type. */
@@ -48,6 +51,8 @@ const PAIRS: [ObjectType, ObjectType, number, number, boolean?][] = [
   ['companies', 'tasks', 191, 192],
   ['deals', 'notes', 213, 214],
   ['deals', 'tasks', 215, 216],
+  // A lead's primary contact is type 578 (HUBSPOT.md); the inverse id 579 is the emulator's guess.
+  ['leads', 'contacts', 578, 579, true],
 ];
 
 export const ASSOCIATION_TYPES: AssociationTypeDef[] = PAIRS.flatMap(([a, b, ab, ba, primary]) => {

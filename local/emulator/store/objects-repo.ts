@@ -187,6 +187,8 @@ export class ObjectsRepo {
       const at_ = email ? email.lastIndexOf('@') : -1;
       set('hs_email_domain', email && at_ > 0 ? email.slice(at_ + 1).toLowerCase() || null : null);
     }
+    // HubSpot stamps when the owner changed: what owner-load reads count.
+    if (t === 'contacts' && changed.includes('hubspot_owner_id')) set('hubspot_owner_assigneddate', props.hubspot_owner_id ? iso(at) : null);
     // HubSpot stamps the date a contact entered each lifecycle stage; an explicit (seeded) date wins, a re-entry keeps the first.
     const stage = t === 'contacts' ? values.get('lifecyclestage') : undefined;
     if (stage) {

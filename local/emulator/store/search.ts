@@ -26,6 +26,8 @@ const QUERY_PROPERTIES: Record<ObjectType, string[]> = {
   deals: ['dealname'],
   notes: ['hs_note_body'],
   tasks: ['hs_task_subject'],
+  leads: ['hs_lead_name'],
+  users: ['hs_email', 'hs_given_name', 'hs_family_name'],
 };
 const COMPARATORS: Partial<Record<Operator, string>> = { EQ: '=', LT: '<', LTE: '<=', GT: '>', GTE: '>=' };
 

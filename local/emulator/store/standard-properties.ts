@@ -99,6 +99,8 @@ const contacts: PropertyDef[] = [
   def('hs_lead_status', 'Lead Status', 'enumeration', { options: LEAD_STATUSES, group: 'sales_properties', fieldType: 'radio' }),
   def(OWNER[0], OWNER[1], OWNER[2], { ...OWNER[3], group: 'sales_properties' }),
   def('notes_last_contacted', 'Last Contacted', 'datetime', { group: 'sales_properties', ...ro }),
+  def('hubspot_owner_assigneddate', 'Owner assigned date', 'datetime', { group: 'sales_properties', ...ro }),
+  def('hs_last_sales_activity_timestamp', 'Last engagement date', 'datetime', { group: 'sales_properties', ...ro }),
   def('notes_last_updated', 'Last Activity Date', 'datetime', { group: 'sales_properties', ...ro }),
   def('num_conversion_events', 'Number of Form Submissions', 'number', { group: 'conversioninformation', ...ro, calculated: true }),
   def('recent_conversion_date', 'Recent Conversion Date', 'datetime', { group: 'conversioninformation', ...ro, calculated: true }),
@@ -166,7 +168,27 @@ const notes: PropertyDef[] = [
   def(OWNER[0], 'Activity assigned to', OWNER[2], { ...OWNER[3], group: 'noteinformation' }),
 ];
 
-export const STANDARD_PROPERTIES: Record<ObjectType, PropertyDef[]> = { contacts, companies, deals, notes, tasks };
+const leads: PropertyDef[] = [
+  ...common('leadinformation'),
+  def('hs_lead_name', 'Lead name', 'string', { group: 'leadinformation' }),
+  def('hs_pipeline', 'Pipeline', 'enumeration', { group: 'leadinformation', options: [['lead-pipeline-id', 'Lead pipeline']] }),
+  def('hs_pipeline_stage', 'Stage', 'enumeration', { group: 'leadinformation', options: [['new-stage-id', 'New'], ['attempting-stage-id', 'Attempting'], ['connected-stage-id', 'Connected'], ['qualified-stage-id', 'Qualified'], ['unqualified-stage-id', 'Disqualified']] }),
+  def(OWNER[0], 'Lead owner', OWNER[2], { ...OWNER[3], group: 'leadinformation' }),
+];
+
+// The users object. Whether a portal has an availability / out-of-office property, and its name,
+// is unconfirmed (HUBSPOT.md): the emulator offers both plausible names so readers can discover them.
+const users: PropertyDef[] = [
+  ...common('userinformation'),
+  def('hs_email', 'Email', 'string', { group: 'userinformation', ...ro }),
+  def('hs_given_name', 'First name', 'string', { group: 'userinformation', ...ro }),
+  def('hs_family_name', 'Last name', 'string', { group: 'userinformation', ...ro }),
+  def('hs_internal_user_id', 'User id', 'number', { group: 'userinformation', ...ro }),
+  def('hs_out_of_office', 'Out of office', 'bool', { group: 'userinformation', options: [['true', 'Yes'], ['false', 'No']] }),
+  def('hs_availability_status', 'Availability status', 'enumeration', { group: 'userinformation', options: [['available', 'Available'], ['away', 'Away']] }),
+];
+
+export const STANDARD_PROPERTIES: Record<ObjectType, PropertyDef[]> = { contacts, companies, deals, notes, tasks, leads, users };
 
 const group = (name: string, label: string, displayOrder: number): PropertyGroupDef => ({ name, label, displayOrder, archived: false });
 export const STANDARD_GROUPS: Record<ObjectType, PropertyGroupDef[]> = {
@@ -177,6 +199,8 @@ export const STANDARD_GROUPS: Record<ObjectType, PropertyGroupDef[]> = {
   deals: [group('dealinformation', 'Deal information', 0)],
   notes: [group('noteinformation', 'Note information', 0)],
   tasks: [group('taskinformation', 'Task information', 0)],
+  leads: [group('leadinformation', 'Lead information', 0)],
+  users: [group('userinformation', 'User information', 0)],
 };
 
 /** A property definition as created through the API (custom, writable). */

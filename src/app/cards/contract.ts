@@ -13,6 +13,7 @@ export const CONTRACT_PROPERTIES = [
   'normalized_company_key', 'has_valid_email', 'persona', 'seniority', 'country_code', 'phone',
   'enrichment_confidence', 'last_enrichment_source',
   'content_track', 'confidence_band', 'last_ai_classification_at',
+  'reengagement_status', 'next_best_asset_id',
 ] as const;
 
 /** What the card reads from the record with useCrmProperties (no function call). */
@@ -21,6 +22,7 @@ export const CARD_PROPERTIES = [
   'last_decision_reason', 'last_decision_at', 'scoring_version',
   'enrichment_confidence', 'last_enrichment_source',
   'content_track', 'confidence_band', 'decision_key',
+  'reengagement_status', 'next_best_asset_id',
 ] as const satisfies readonly (typeof CONTRACT_PROPERTIES)[number][];
 export type CardProperty = (typeof CARD_PROPERTIES)[number];
 

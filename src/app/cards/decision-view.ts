@@ -17,6 +17,8 @@ export interface StoredDecision {
   enrichmentSource: string | null;
   contentTrack: string | null;
   confidenceBand: Band | null;
+  reengagementStatus: string | null;
+  nextBestAssetId: string | null;
 }
 
 export type CardState =
@@ -59,6 +61,8 @@ export function readDecision(properties: Record<string, string | null | undefine
     enrichmentSource: text(properties.last_enrichment_source),
     contentTrack: text(properties.content_track),
     confidenceBand: band.success ? band.data : null,
+    reengagementStatus: text(properties.reengagement_status),
+    nextBestAssetId: text(properties.next_best_asset_id),
   };
 }
 
@@ -75,6 +79,11 @@ export function readCardState(result: PropertiesResult): CardState {
 
 export const TIER_TAG_VARIANT = { high: 'success', medium: 'warning', low: 'default' } as const satisfies Record<Tier, string>;
 export const TIER_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const satisfies Record<Tier, string>;
+
+/** reengagement_status values as a rep reads them (copy of lib/core/labels.ts REENGAGEMENT_LABELS). */
+export const REENGAGEMENT_LABEL: Record<string, string> = {
+  active: 'Active', needs_reengagement: 'Needs re-engagement', customer: 'Customer (not flagged)', unknown: 'No activity data',
+};
 
 export function formatScore(value: number | null): string {
   return value === null ? '—' : String(Math.round(value));

@@ -42,7 +42,8 @@ describe('card contract stays in sync with lib/core', () => {
     for (const name of card.CARD_PROPERTIES) expect(core.CONTRACT_PROPERTIES).toContain(name);
     expect([...card.CARD_PROPERTIES].sort()).toEqual([
       'confidence_band', 'content_track', 'decision_key', 'enrichment_confidence', 'fit_score', 'intent_score',
-      'last_decision_at', 'last_decision_reason', 'last_enrichment_source', 'lead_score', 'routing_tier', 'scoring_version',
+      'last_decision_at', 'last_decision_reason', 'last_enrichment_source', 'lead_score', 'next_best_asset_id', 'reengagement_status',
+      'routing_tier', 'scoring_version',
     ]);
   });
 

@@ -2,7 +2,7 @@ import {
   DescriptionList, DescriptionListItem, Flex, Statistics, StatisticsItem, StatusTag, Tag, Text,
 } from '@hubspot/ui-extensions';
 import {
-  TIER_LABEL, TIER_TAG_VARIANT, enrichmentText, formatDecidedAt, formatScore, humanize, type Band, type StoredDecision,
+  REENGAGEMENT_LABEL, TIER_LABEL, TIER_TAG_VARIANT, enrichmentText, formatDecidedAt, formatScore, humanize, type Band, type StoredDecision,
 } from '../decision-view.ts';
 
 const BAND_VARIANT = { high: 'success', medium: 'warning', low: 'default' } as const satisfies Record<Band, string>;
@@ -41,6 +41,16 @@ export function DecisionSummary({ decision }: { decision: StoredDecision }) {
             )}
           </Flex>
         </DescriptionListItem>
+        {decision.nextBestAssetId !== null && (
+          <DescriptionListItem label="Next best asset">
+            <Text testId="next-best-asset">{humanize(decision.nextBestAssetId)}</Text>
+          </DescriptionListItem>
+        )}
+        {decision.reengagementStatus !== null && (
+          <DescriptionListItem label="Re-engagement">
+            <Text testId="reengagement-status">{REENGAGEMENT_LABEL[decision.reengagementStatus] ?? humanize(decision.reengagementStatus)}</Text>
+          </DescriptionListItem>
+        )}
         <DescriptionListItem label="Scoring version">
           <Text testId="scoring-version">{decision.scoringVersion ?? 'unknown'}</Text>
         </DescriptionListItem>

@@ -1,0 +1,103 @@
+// Routing's HubSpot reads (owner load per pool, out-of-office from the users object) and the
+// optional Lead write. Shared by the CRM gateway and the re-score gateway.
+import type { LeadSpec, OwnerAvailability, RoutingGateway } from '../../ports.ts';
+import type { HubSpotContext } from './context.ts';
+
+type ContactSearch = Parameters<HubSpotContext['client']['crm']['contacts']['searchApi']['doSearch']>[0];
+type ObjectCreate = Parameters<HubSpotContext['client']['crm']['objects']['basicApi']['create']>[1];
+
+/** Search pages are 200 at most; a load beyond 10 pages is far past any capacity cap. */
+const PAGE = 200;
+const MAX_PAGES = 10;
+
+/**
+ * Candidate availability properties of the users object, in order of preference. Neither name is
+ * confirmed in a real portal (docs/routing.md): the reader uses whichever the portal lists.
+ */
+export const AVAILABILITY_PROPERTIES = ['hs_out_of_office', 'hs_availability_status'] as const;
+const AWAY_VALUES = new Set(['true', 'away', 'unavailable', 'out_of_office', 'ooo']);
+
+/** HubSpot-defined lead → contact association (primary contact). */
+export const LEAD_TO_CONTACT = 578;
+
+export function createRoutingReads(ctx: HubSpotContext): RoutingGateway {
+  let availabilityProperty: Promise<string | null> | null = null;
+  const discover = (): Promise<string | null> => {
+    // One look at the portal's user properties per gateway: the answer does not change between re-scores.
+    availabilityProperty ??= ctx.call('list user properties', () => ctx.client.crm.properties.coreApi.getAll('users'))
+      .then((res) => AVAILABILITY_PROPERTIES.find((name) => res.results.some((p) => p.name === name)) ?? null)
+      .catch((error: unknown) => { availabilityProperty = null; throw error; });
+    return availabilityProperty;
+  };
+  return {
+    async countOwnerLoad(ownerIds, sinceIso) {
+      const counts: Record<string, number> = Object.fromEntries(ownerIds.map((id) => [id, 0]));
+      if (ownerIds.length === 0) return counts;
+      let after: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const request = {
+          filterGroups: [{ filters: [
+            { propertyName: 'hubspot_owner_id', operator: 'IN', values: [...ownerIds] },
+            { propertyName: 'hubspot_owner_assigneddate', operator: 'GTE', value: String(Date.parse(sinceIso)) },
+          ] }],
+          properties: ['hubspot_owner_id'],
+          limit: PAGE,
+          ...(after ? { after } : {}),
+        } as unknown as ContactSearch;
+        const res = await ctx.call(`count owner load of ${ownerIds.length} owners`, () => ctx.client.crm.contacts.searchApi.doSearch(request));
+        for (const c of res.results) {
+          const owner = c.properties['hubspot_owner_id'];
+          if (owner && owner in counts) counts[owner]! += 1;
+        }
+        after = res.paging?.next?.after;
+        if (!after) break;
+      }
+      return counts;
+    },
+
+    async readOwnerAvailability(): Promise<OwnerAvailability> {
+      const property = await discover();
+      if (property === null) return { property: null, unavailableOwnerIds: [] };
+      const [users, owners] = await Promise.all([listAll(ctx, 'list users', (after) =>
+        ctx.client.crm.objects.basicApi.getPage('users', 100, after, ['hs_email', 'hs_internal_user_id', property])), listAll(ctx, 'list owners', (after) =>
+        ctx.client.crm.owners.ownersApi.getPage(undefined, after, 100, false))]);
+      const ownerByEmail = new Map(owners.map((o) => [(o.email ?? '').toLowerCase(), String(o.id)]));
+      const ownerByUser = new Map(owners.map((o) => [String(o.userId ?? ''), String(o.id)]));
+      const away: string[] = [];
+      for (const u of users) {
+        if (!AWAY_VALUES.has(String(u.properties[property] ?? '').toLowerCase())) continue;
+        const owner = ownerByUser.get(u.properties['hs_internal_user_id'] ?? '') ?? ownerByEmail.get((u.properties['hs_email'] ?? '').toLowerCase());
+        if (owner) away.push(owner);
+      }
+      return { property, unavailableOwnerIds: [...new Set(away)].sort() };
+    },
+
+    async ensureLead(spec: LeadSpec) {
+      const links = await ctx.call(`read leads of contact ${spec.contactId}`, () =>
+        ctx.client.crm.associations.v4.basicApi.getPage('contacts', spec.contactId, 'leads', undefined, 500));
+      const existing = links.results.map((r) => String(r.toObjectId)).sort((a, b) => Number(a) - Number(b))[0];
+      const properties = { hs_lead_name: spec.name, hubspot_owner_id: spec.ownerId };
+      if (existing) {
+        await ctx.call(`update lead ${existing}`, () => ctx.client.crm.objects.basicApi.update('leads', existing, { properties }));
+        return { id: existing, created: false };
+      }
+      const input = {
+        properties: { ...properties, hs_pipeline: spec.pipeline, hs_pipeline_stage: spec.stage },
+        associations: [{ to: { id: spec.contactId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: LEAD_TO_CONTACT }] }],
+      } as unknown as ObjectCreate;
+      const created = await ctx.call(`create lead for contact ${spec.contactId}`, () => ctx.client.crm.objects.basicApi.create('leads', input));
+      return { id: String(created.id), created: true };
+    },
+  };
+}
+
+async function listAll<T>(ctx: HubSpotContext, operation: string, page: (after: string | undefined) => Promise<{ results: T[]; paging?: { next?: { after?: string } } }>): Promise<T[]> {
+  const out: T[] = [];
+  let after: string | undefined;
+  do {
+    const res = await ctx.call(operation, () => page(after));
+    out.push(...res.results);
+    after = res.paging?.next?.after;
+  } while (after);
+  return out;
+}
