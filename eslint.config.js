@@ -28,6 +28,25 @@ export default tseslint.config(
     },
   },
   {
+    // Layering: only the CLI shell imports lib/cli (the sandbox uses lib/provision, not the command).
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/core/**', 'lib/cli/**', 'lib/adapters/hubspot/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**', '**/cli'], message: 'Lower layers must not import lib/cli: move shared code below it (e.g. lib/provision).' }] }],
+    },
+  },
+  {
+    // The HubSpot adapter modules take their context from context.ts; importing gateway.ts (which imports them) is a cycle.
+    files: ['lib/adapters/hubspot/*.ts'],
+    ignores: ['lib/adapters/hubspot/gateway.ts', 'lib/adapters/hubspot/fake.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/cli/**', '**/cli'], message: 'Lower layers must not import lib/cli.' },
+        { group: ['./gateway.ts', './gateway'], message: 'Import HubSpotContext from ./context.ts: gateway.ts imports this module (cycle).' },
+      ] }],
+    },
+  },
+  {
     files: ['lib/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', coreBans],

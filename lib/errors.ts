@@ -42,6 +42,16 @@ export class NotFoundError extends CrmError {
   override readonly name: string = 'NotFoundError';
 }
 
+/** The portal lacks the contract properties: provisioning never ran there. Says what to do instead of listing them. */
+export class NotProvisionedError extends CrmError {
+  override readonly name: string = 'NotProvisionedError';
+  constructor(operation: string, details: CrmErrorDetails = {}) {
+    super(operation, NOT_PROVISIONED, details);
+  }
+}
+
+export const NOT_PROVISIONED = 'the Lead Decisions properties are missing: run `lead-decisions provision`';
+
 /** No HubSpot token in the environment: nothing can be read or written. */
 export class MissingTokenError extends Error {
   override readonly name: string = 'MissingTokenError';
@@ -80,14 +90,8 @@ export class AiError extends ProviderError {
   }
 }
 
-/** Replaces every occurrence of each secret (tokens, keys) with "[redacted]". */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  return out;
-}
+/** Replaces every occurrence of each secret (tokens, keys, URL credentials) with "[redacted]" (lib/redact.ts). */
+export { redact as redactSecrets } from './redact.ts';
 
 /** An adapter setting in the environment is missing or invalid; the message names the variable, never a secret value. */
 export class AdapterConfigError extends Error {

@@ -5,6 +5,7 @@ import defaultTeamJson from '../../config/team.json' with { type: 'json' };
 import { parseConfig, type Config } from '../core/config.ts';
 import type { AiClassifier, EnrichmentProvider } from '../ports.ts';
 import { AdapterConfigError, MissingTokenError } from '../errors.ts';
+import { escapeControl, hasControlCharacter } from '../redact.ts';
 import { createHubSpotGateway, type HubSpotGateway } from './hubspot/gateway.ts';
 import { DEFAULT_HUBSPOT_BASE_URL, type LimiterOptions } from './hubspot/client.ts';
 import { createHubSpotCompanyProvider } from './enrichment/hubspot-company.ts';
@@ -34,10 +35,34 @@ export interface AdapterOptions {
 export const ENRICHMENT_PROVIDERS = ['hubspot-company', 'http'] as const;
 export const AI_PROVIDERS = ['rules', 'openai-compatible'] as const;
 
+/**
+ * The HubSpot token. One with a line break or another control character is refused up front
+ * (naming the variable, never the value): sent on, it would fail inside `Headers.append` with
+ * an error that quotes it.
+ */
 export function readToken(env: Env): string {
-  const token = env['HUBSPOT_ACCESS_TOKEN']?.trim() || env['PRIVATE_APP_ACCESS_TOKEN']?.trim();
+  const variable = env['HUBSPOT_ACCESS_TOKEN']?.trim() ? 'HUBSPOT_ACCESS_TOKEN' : 'PRIVATE_APP_ACCESS_TOKEN';
+  const token = env[variable]?.trim();
   if (!token) throw new MissingTokenError();
+  if (hasControlCharacter(token)) throw new AdapterConfigError(variable, 'contains a line break or another control character; copy the token again without it');
   return token;
+}
+
+/** HUBSPOT_BASE_URL (default https://api.hubapi.com), checked and explained in our words. */
+export function hubspotBaseUrl(env: Env): string {
+  const raw = env['HUBSPOT_BASE_URL']?.trim();
+  if (!raw) return DEFAULT_HUBSPOT_BASE_URL;
+  const why = 'must be an http(s) URL such as https://api.hubapi.com or http://127.0.0.1:3100';
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new AdapterConfigError('HUBSPOT_BASE_URL', `is not a URL; it ${why}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AdapterConfigError('HUBSPOT_BASE_URL', `uses ${escapeControl(url.protocol)}; it ${why}`);
+  if (url.username || url.password) throw new AdapterConfigError('HUBSPOT_BASE_URL', 'contains a user name or password; remove them (the token is sent in a header)');
+  if (url.search || url.hash) throw new AdapterConfigError('HUBSPOT_BASE_URL', `has a query or fragment; it ${why}`);
+  return raw.replace(/\/+$/, '');
 }
 
 function defaultConfig(): Config {
@@ -112,7 +137,7 @@ export function createAiFromEnv(env: Env, rules: AiClassifier): AiClassifier {
 export function createAdaptersFromEnv(env: Env = process.env, options: AdapterOptions = {}): Adapters {
   const crm = createHubSpotGateway({
     accessToken: readToken(env),
-    basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL,
+    basePath: hubspotBaseUrl(env),
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
     ...(options.limiter ? { limiter: options.limiter } : {}),
   });

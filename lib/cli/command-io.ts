@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { DEFAULT_HUBSPOT_BASE_URL, readToken, type Env } from '../adapters/index.ts';
+import { hubspotBaseUrl, readToken, type Env } from '../adapters/index.ts';
+import { safeMessage, secretsFromEnv } from '../redact.ts';
 import { parseConfig, type ConfigResult } from '../core/config.ts';
 import { DEFAULT_TEAM_PATH, loadConfig } from '../config/load.ts';
 
@@ -59,9 +60,10 @@ export async function loadRulesWithTeam(configPath: string, teamPath?: string): 
 /** The portal from HUBSPOT_ACCESS_TOKEN / HUBSPOT_BASE_URL, or why not. */
 export function portalFromEnv(env: Env): { ok: true; accessToken: string; basePath: string } | { ok: false; message: string } {
   try {
-    return { ok: true, accessToken: readToken(env), basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL };
+    return { ok: true, accessToken: readToken(env), basePath: hubspotBaseUrl(env) };
   } catch (err) {
-    return { ok: false, message: (err as Error).message };
+    // Token with control characters, bad base URL: our words, secrets redacted (lib/redact.ts).
+    return { ok: false, message: safeMessage(err, secretsFromEnv(env)) };
   }
 }
 

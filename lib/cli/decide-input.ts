@@ -55,7 +55,26 @@ export const DecideLineSchema = z.object({
   context: ContextSchema.optional(),
 });
 
-export type LineResult = { ok: true; input: DecisionInput } | { ok: false; error: string };
+/** A line that is decided, but with values of the wrong type (they are read as missing or as text). */
+export type LineResult = { ok: true; input: DecisionInput; warnings: string[] } | { ok: false; error: string };
+
+// Text fields: a number or boolean there is a wrong type (`email: 123`). Any property holding an
+// object or array is one too (HubSpot values are strings). Reported, not fatal: the line is decided.
+const TEXT_PROPERTIES = ['email', 'website', 'domain', 'jobtitle', 'country', 'state', 'phone', 'mobilephone', 'company', 'firstname', 'lastname', 'industry', 'hubspot_owner_id'];
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
+}
+
+function typeWarnings(where: string, props: Record<string, unknown>, out: string[]): void {
+  for (const [name, value] of Object.entries(props)) {
+    if (value === null || value === undefined || typeof value === 'string') continue;
+    const wrong = typeof value === 'object' || TEXT_PROPERTIES.includes(name);
+    if (wrong && out.length < 5) out.push(`${where}.${name} is ${kindOf(value)}, expected ${typeof value === 'object' ? 'a string or number' : 'a string'}`);
+  }
+}
 
 /** Parses one line of JSONL into a DecisionInput, or a sentence saying what is wrong with it. */
 export function parseDecideLine(line: string): LineResult {
@@ -77,10 +96,13 @@ export function parseDecideLine(line: string): LineResult {
     return { ok: false, error: problems.join('; ') };
   }
   const d = parsed.data;
+  const warnings: string[] = [];
+  typeWarnings('properties', d.properties, warnings);
+  if (d.company) typeWarnings('company.properties', d.company.properties, warnings);
   const input: DecisionInput = { id: d.id, properties: d.properties, company: d.company ? { properties: d.company.properties, ...(d.company.id !== undefined ? { id: d.company.id } : {}) } : null };
   if (d.propertiesWithHistory) input.propertiesWithHistory = d.propertiesWithHistory;
   if (d.enrichment) input.enrichment = d.enrichment;
   if (d.classification) input.classification = d.classification;
   if (d.context) input.context = d.context;
-  return { ok: true, input };
+  return { ok: true, input, warnings };
 }

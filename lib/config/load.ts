@@ -11,7 +11,9 @@ type FileRead = { ok: true; text: string } | { ok: false; fileName: string; issu
 
 async function readText(path: string): Promise<FileRead> {
   try {
-    return { ok: true, text: await readFile(path, 'utf8') };
+    const text = await readFile(path, 'utf8');
+    // A byte-order mark (saved by some Windows editors) is not part of the JSON.
+    return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? 'file not found' : `cannot be read (${code ?? 'unknown error'})`;

@@ -3,7 +3,7 @@
 import type { Config } from './config.ts';
 import type { EnrichedValue, EnrichmentFacts, PropertyMap, Reason, Stage } from './types.ts';
 import { parseHeadCount } from './normalize/head-count.ts';
-import { readText } from './values.ts';
+import { readLabel } from './values.ts';
 
 export interface EnrichOutcome {
   source: string;
@@ -28,8 +28,10 @@ export function enrich(
   const reasons: Reason[] = [];
   const usable = usableFacts(facts, companyKey, reasons);
   const knownGood = new Set(usable?.knownGood ?? []);
+  // A provider's garbage industry ("NaN", a number) is no fact: it never reaches a reason.
+  const providerIndustry = usable?.industry && readIndustry(usable.industry.value) !== null ? usable.industry : undefined;
   const industry = choose('industry', crmValue(company, 'industry', contact, 'industry', readIndustry, config),
-    usable?.industry, knownGood.has('industry'), reasons);
+    providerIndustry, knownGood.has('industry'), reasons);
   const employees = choose('company size', crmValue(company, 'numberofemployees', contact, 'numemployees', readEmployees, config),
     usable?.employees, knownGood.has('numberofemployees'), reasons);
   if (industry === null && employees === null) {
@@ -58,8 +60,7 @@ function usableFacts(facts: EnrichmentFacts | null | undefined, companyKey: stri
 }
 
 function readIndustry(v: unknown): string | null {
-  const t = readText(v);
-  return t === null ? null : t.slice(0, 80);
+  return readLabel(v, 80);
 }
 
 /** "1.200", "1 200", "1000-5000" (midpoint), "10001+" (lower bound): see normalize/head-count.ts. */

@@ -13,7 +13,7 @@ import { reengagement } from './reengagement.ts';
 import { ownerName, route } from './route.ts';
 import { score } from './score.ts';
 import type { Classification, Decision, DecisionContext, DecisionInput, NormalizedContact, NotifyResult, PropertyMap, Reason, Stage } from './types.ts';
-import { readCount, readText, storedString } from './values.ts';
+import { readCount, readOwnerId, readText, storedString } from './values.ts';
 import { bool, fullPlan, planValue } from './write-plan.ts';
 import { appendReasons } from './reasons.ts';
 import { safeDecision } from './safe-decision.ts';
@@ -60,10 +60,10 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const s = gated.value.tier === scored.value.tier ? scored.value : { ...scored.value, tier: gated.value.tier };
   const lifecycle = decideLifecycle(currentStage, s.tier, config, readText(props['hs_lead_status']));
   const finalStage = lifecycle.value.to ?? currentStage;
-  const currentOwner = readText(props['hubspot_owner_id']);
+  const currentOwner = readOwnerId(props['hubspot_owner_id']);
   let routed = route({
     contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
-    companyOwnerId: companyProps ? readText(companyProps['hubspot_owner_id']) : null,
+    companyOwnerId: companyProps ? readOwnerId(companyProps['hubspot_owner_id']) : null,
     countryCode: n.countryCode, stateCode: n.stateCode,
     companyCountryCode: n.countryCode === null && companyProps ? normalizeCountry(companyProps['country']).value : null,
     phoneE164: n.phoneE164, emailDomain: n.emailDomain,

@@ -13,6 +13,25 @@ export function readText(value: unknown): string | null {
   return null;
 }
 
+// A label a person typed: at least one letter, no control characters, not a number's spelling.
+const NOT_A_LABEL = /^[+-]?(nan|infinity|null|undefined|true|false)$/i;
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Text that reads as a label (an industry, a name), or null for garbage like "NaN", "-3.8e+299" or "\u001b[2J". */
+export function readLabel(value: unknown, max = 80): string | null {
+  if (typeof value !== 'string') return null;
+  const t = readText(value);
+  if (t === null || CONTROL.test(t) || NOT_A_LABEL.test(t) || !/\p{L}/u.test(t) || Number.isFinite(Number(t))) return null;
+  return t.slice(0, max);
+}
+
+/** A HubSpot owner id (digits only), or null: "NaN" or ids with control characters never reach a reason. */
+export function readOwnerId(value: unknown): string | null {
+  const t = readText(value);
+  return t !== null && /^\d{1,20}$/.test(t) ? t : null;
+}
+
 /** A finite number from a number or numeric string ("1,200" tolerated), or null. */
 export function readNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

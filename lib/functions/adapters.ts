@@ -1,5 +1,5 @@
 // Adapters for the app functions, built once per warm function instance.
-import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../adapters/index.ts';
+import { hubspotBaseUrl, readToken } from '../adapters/index.ts';
 import { createAiFromEnv, createEnrichmentFromEnv } from '../adapters/index.ts';
 import { createRulesClassifier, coreRulesClassify } from '../adapters/ai/rules.ts';
 import { createHubSpotGateway } from '../adapters/hubspot/gateway.ts';
@@ -18,7 +18,7 @@ export const FUNCTION_RETRIES = 1;
 /** `config` defaults to the rules bundled with the function; the sandbox passes its --config. */
 export function depsFromEnv(env: Env, config: Config = functionConfig()): RescoreDeps {
   const accessToken = readToken(env);
-  const basePath = env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL;
+  const basePath = hubspotBaseUrl(env);
   const rules = createRulesClassifier(coreRulesClassify(config));
   const directory = createHubSpotGateway({ accessToken, basePath, retries: FUNCTION_RETRIES });
   return {

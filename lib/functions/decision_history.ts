@@ -1,6 +1,6 @@
 // App function `decision_history` (the card's Why? view): past decisions from property history.
 import { DecisionHistoryReplySchema, type DecisionHistoryReply } from '../core/reply.ts';
-import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../adapters/index.ts';
+import { hubspotBaseUrl, readToken } from '../adapters/index.ts';
 import { createRescoreGateway } from '../adapters/hubspot/rescore-gateway.ts';
 import { FUNCTION_RETRIES } from './adapters.ts';
 import { decisionHistory } from '../services/history.ts';
@@ -11,10 +11,10 @@ export async function handleHistory(context: FunctionContext, env: Env): Promise
   if (!id.ok) return { ok: false, contactId: null, error: id.error };
   let reply: DecisionHistoryReply;
   try {
-    const crm = createRescoreGateway({ accessToken: readToken(env), basePath: env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL, retries: FUNCTION_RETRIES });
+    const crm = createRescoreGateway({ accessToken: readToken(env), basePath: hubspotBaseUrl(env), retries: FUNCTION_RETRIES });
     reply = await decisionHistory(id.id, crm);
   } catch (error) {
-    reply = { ok: false, contactId: id.id, error: toFunctionError(error) };
+    reply = { ok: false, contactId: id.id, error: toFunctionError(error, env) };
   }
   return DecisionHistoryReplySchema.parse(reply);
 }

@@ -13,7 +13,7 @@ export async function handleRescore(context: FunctionContext, env: Env, config?:
   try {
     reply = await rescoreContact(id.id, depsFromEnv(env, config));
   } catch (error) {
-    reply = { ok: false, contactId: id.id, error: toFunctionError(error) };
+    reply = { ok: false, contactId: id.id, error: toFunctionError(error, env) };
   }
   // The card parses the same schema: a reply that does not fit is a bug here, caught here.
   return RescoreReplySchema.parse(reply);

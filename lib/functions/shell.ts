@@ -4,7 +4,8 @@ import { z } from 'zod';
 import defaultConfigJson from '../../config/decisions.json' with { type: 'json' };
 import defaultTeamJson from '../../config/team.json' with { type: 'json' };
 import { parseConfig, type Config } from '../core/config.ts';
-import { CrmError, MissingTokenError, NotFoundError, RateLimitError } from '../errors.ts';
+import { AdapterConfigError, CrmError, MissingTokenError, NOT_PROVISIONED, NotFoundError, NotProvisionedError, RateLimitError } from '../errors.ts';
+import { safeMessage, secretsFromEnv } from '../redact.ts';
 
 export type Env = Record<string, string | undefined>;
 
@@ -38,11 +39,17 @@ export function functionConfig(): Config {
   return bundledConfig;
 }
 
-/** An error as the card shows it. Messages are ours or HubSpot's (tokens scrubbed by the adapter). */
-export function toFunctionError(error: unknown): FunctionError {
+/**
+ * An error as the card shows it: one line, every secret of the environment redacted before the
+ * line is cut (lib/redact.ts), so nothing of a token ever reaches the card or the function log.
+ */
+export function toFunctionError(error: unknown, env: Env = process.env): FunctionError {
+  const secrets = secretsFromEnv(env);
   if (error instanceof MissingTokenError) return { code: 'missing_token', message: error.message };
+  if (error instanceof AdapterConfigError && /TOKEN$/.test(error.variable)) return { code: 'missing_token', message: safeMessage(error, secrets) };
   if (error instanceof NotFoundError) return { code: 'not_found', message: 'This contact no longer exists in HubSpot.' };
   if (error instanceof RateLimitError) return { code: 'rate_limited', message: 'HubSpot is rate-limiting requests and the retries ran out; try again in a minute.' };
-  if (error instanceof CrmError) return { code: 'crm_error', message: error.message };
-  return { code: 'internal', message: `Lead Decisions failed: ${error instanceof Error ? error.message : 'unknown error'}` };
+  if (error instanceof NotProvisionedError) return { code: 'crm_error', message: `${NOT_PROVISIONED[0]!.toUpperCase()}${NOT_PROVISIONED.slice(1)}.` };
+  if (error instanceof CrmError) return { code: 'crm_error', message: safeMessage(error, secrets) };
+  return { code: 'internal', message: `Lead Decisions failed: ${error instanceof Error ? safeMessage(error, secrets) : 'unknown error'}` };
 }

@@ -5,11 +5,13 @@ import { dirname, join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { startPreviewServer, type PreviewServer } from '../../local/preview/index.ts';
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
-import { runProvision } from '../cli/commands/provision.ts';
+import { runProvision } from '../provision/outcome.ts';
 import type { Config } from '../core/config.ts';
 import { createHubSpotBulkCrm } from '../adapters/hubspot/bulk-crm.ts';
 import { createHubSpotContext } from '../adapters/hubspot/gateway.ts';
-import { Checkpoint } from '../cli/rescore/checkpoint.ts';
+import { Checkpoint } from '../services/rescore-checkpoint.ts';
+import { checkPortsFree, lockDatabase } from './preflight.ts';
+import { safeMessage, secretsFromEnv } from '../redact.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
 import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
@@ -52,7 +54,16 @@ export const SANDBOX_TOKEN = 'local-dev-token';
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const log = options.log ?? (() => {});
   if (options.db !== ':memory:') mkdirSync(dirname(options.db), { recursive: true });
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts, scoringVersion: options.config.scoringVersion });
+  // Before seeding or scoring: both ports free, and this database ours alone.
+  await checkPortsFree(options.host ?? '127.0.0.1', [{ port: options.port, flag: '--port' }, { port: options.emulatorPort ?? 0, flag: '--emulator-port' }]);
+  const unlock = lockDatabase(options.db);
+  let emulator: RunningEmulator;
+  try {
+    emulator = await startEmulator({ port: options.emulatorPort ?? 0, host: options.host, db: options.db, seed: options.seed, contacts: options.contacts, scoringVersion: options.config.scoringVersion });
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   try {
     log(`CRM emulator on ${emulator.url} (${options.db})`);
     const env = { HUBSPOT_ACCESS_TOKEN: SANDBOX_TOKEN, HUBSPOT_BASE_URL: emulator.url };
@@ -77,7 +88,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged, ${scored.tasks} tasks; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
-    const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${safeMessage(error, secretsFromEnv(process.env))}`);
     const queueFile = options.db === ':memory:' ? ':memory:' : join(dirname(options.db), 'sandbox-serve-queue.sqlite');
     const webhooks = options.webhooks ? await startSandboxWebhooks({ emulator, env, config: options.config, host: options.host, queueFile, log }) : null;
     const reportsDir = options.reportsDir ?? (options.db === ':memory:' ? undefined : join(dirname(options.db), 'reports'));
@@ -92,14 +103,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const pages = reportsDir
       ? writeInsightPages({ portal: { accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }, config: options.config, dir: reportsDir, now: new Date(), ...(options.candidate ? { candidate: options.candidate } : {}) })
         .then((names) => { log(`Simulation and report pages ready: ${names.map((n) => `${preview.url}/reports/${n}`).join(', ')}`); return names; })
-        .catch((err: Error) => { log(`The simulation and report pages could not be written: ${err.message}`); return []; })
+        .catch((err: Error) => { log(`The simulation and report pages could not be written: ${safeMessage(err, secretsFromEnv(process.env))}`); return []; })
       : Promise.resolve([]);
     return {
       url: preview.url, emulator, preview, env, scored, webhooks, pages,
-      close: async () => { await pages; await preview.close(); await webhooks?.close(); await emulator.close(); },
+      close: async () => { await pages; await preview.close(); await webhooks?.close(); await emulator.close(); unlock(); },
     };
   } catch (err) {
     await emulator.close();
+    unlock();
     throw err;
   }
 }

@@ -3,7 +3,7 @@
 // Simulated activity goes straight into the emulator's store, as HubSpot's tracking would write it.
 import type { Client } from '@hubspot/api-client';
 import type { EmulatorStore } from '../../local/emulator/store/emulator-store.ts';
-import { PAGE_VIEWS_PER_VISIT, placeholderId, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/index.ts';
+import { PAGE_VIEWS_PER_VISIT, UnknownFunctionError, placeholderId, type ActivityCounts, type ActivityKind, type PreviewBackend } from '../../local/preview/index.ts';
 import { handleHistory } from '../functions/decision_history.ts';
 import { handleRescore } from '../functions/rescore_contact.ts';
 import type { Config } from '../core/config.ts';
@@ -92,8 +92,9 @@ export function createSandboxBackend(client: Client, env: Env, config: Config, a
       return Object.fromEntries(names.map((n) => [n, contact.properties[n] ?? null]));
     },
     async runFunction(name, parameters, contactId) {
-      const fn = APP_FUNCTIONS[name];
-      if (!fn) throw new Error(`No app function named "${name}" (known: ${Object.keys(APP_FUNCTIONS).join(', ')})`);
+      // Own keys only: "constructor" or "toString" must not reach Object.prototype.
+      const fn = Object.hasOwn(APP_FUNCTIONS, name) ? APP_FUNCTIONS[name] : undefined;
+      if (!fn) throw new UnknownFunctionError(`No app function named "${name}" (known: ${Object.keys(APP_FUNCTIONS).join(', ')})`);
       return fn({ parameters: { contactId, ...parameters } }, env, config);
     },
   };

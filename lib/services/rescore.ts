@@ -91,6 +91,7 @@ async function write(contactId: string, decision: Decision, snapshot: ContactSna
 
 function reply(contactId: string, before: Record<string, string | null>, decision: Decision, taskCreated: boolean): RescoreSuccess {
   const changes = Object.entries(decision.writePlan as Record<string, string>).map(([property, to]) => ({ property, from: before[property] ?? null, to }));
+  const effect = decision.sideEffects[0];
   return {
     ok: true,
     contactId,
@@ -99,6 +100,7 @@ function reply(contactId: string, before: Record<string, string | null>, decisio
     summary: taskCreated ? `${describeChange(before, decision)}; follow-up task created for the owner` : describeChange(before, decision),
     decision: toDecisionSummary(decision),
     taskCreated,
+    task: taskCreated && effect ? { subject: effect.subject, ownerId: effect.ownerId, dueAt: decision.decidedAt } : null,
     ownerId: decision.route.value.ownerId,
   };
 }

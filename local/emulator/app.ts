@@ -1,9 +1,11 @@
 // The emulator as a hono app: request log → auth → rate limits → faults → routes. Tests can call
 // app.request() without a port; startEmulator() serves the same app over HTTP.
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { errorBody, type ApiFailure } from './errors.ts';
 import { DEFAULT_FAULTS, FaultInjector, HANG_MS, type FaultOptions } from './faults.ts';
 import { sendFailure } from './http.ts';
+import { hostGuard } from '../host-guard.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, tenSecondlyBody, type RateLimitOptions } from './rate-limit.ts';
 import { RequestLog } from './request-log.ts';
 import { registerAssociationRoutes } from './routes/associations.ts';
@@ -16,6 +18,8 @@ export interface AppOptions {
   token?: string;
   rateLimit?: Partial<RateLimitOptions>;
   faults?: Partial<FaultOptions>;
+  /** The address the server listens on (Host/Origin checks, local/host-guard.ts). Default 127.0.0.1. */
+  host?: string;
   /** Share state with the caller (startEmulator does); created when absent. */
   runtime?: EmulatorRuntime;
 }
@@ -44,6 +48,7 @@ export class EmulatorRuntime {
   releaseHangs(): void { for (const done of [...this.hangs]) done(); }
 }
 
+export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const SEARCH_PATH = /^\/crm\/v3\/objects\/[^/]+\/search$/;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -54,6 +59,8 @@ function unauthorized(c: Context, message: string): Response {
 export function createEmulatorApp(store: EmulatorStore, options: AppOptions = {}): Hono {
   const runtime = options.runtime ?? new EmulatorRuntime(options);
   const app = new Hono();
+
+  app.use('*', hostGuard(options.host ?? '127.0.0.1', (f) => Response.json(errorBody({ status: f.status, category: 'FORBIDDEN', message: f.message }), { status: f.status })));
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -95,6 +102,12 @@ export function createEmulatorApp(store: EmulatorStore, options: AppOptions = {}
     }
     await next();
   });
+
+  // A bound on request bodies, like HubSpot's: a batch of 100 records with long values fits.
+  app.use('*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) => c.json(errorBody({ status: 413, category: 'VALIDATION_ERROR', message: `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.` }), 413),
+  }));
 
   registerObjectRoutes(app, store);
   registerAssociationRoutes(app, store);

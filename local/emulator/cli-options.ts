@@ -2,6 +2,7 @@
 // `error=0.05,throttle=0.05,latency=100,hang=0.01,seed=1`) into typed options, or a readable error.
 import { z } from 'zod';
 import type { FaultOptions } from './faults.ts';
+import { compilePathPattern } from './path-pattern.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import type { WebhookSwitches } from './webhooks.ts';
 
@@ -45,7 +46,8 @@ export function parseFaults(raw: string): Parsed<Partial<FaultOptions>> {
     return { ok: false, message: `Bad --faults value for ${key}: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.` };
   }
   if (r.data.paths !== undefined) {
-    try { new RegExp(r.data.paths); } catch { return { ok: false, message: `Bad --faults paths: "${r.data.paths}" is not a valid regular expression.` }; }
+    const compiled = compilePathPattern(r.data.paths);
+    if (!compiled.ok) return { ok: false, message: compiled.message };
   }
   const value: Partial<FaultOptions> = {};
   if (r.data.error !== undefined) value.errorRate = r.data.error;

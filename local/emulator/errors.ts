@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 export type ErrorCategory =
   | 'VALIDATION_ERROR'
+  | 'FORBIDDEN'
   | 'OBJECT_NOT_FOUND'
   | 'CONFLICT'
   | 'OBJECT_ALREADY_EXISTS'

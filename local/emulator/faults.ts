@@ -1,6 +1,7 @@
 // Seedable fault injection: a fraction of 5xx answers, a fraction of 429s (as if another app
 // shared the portal's ten-second limit), added latency, and requests that hang until the client
 // gives up (or ~60 s). Changeable at runtime.
+import { compilePathPattern, type PathMatcher } from './path-pattern.ts';
 import { createRng, type Rng } from './prng.ts';
 
 export interface FaultOptions { errorRate: number; latencyMs: number; hangRate: number; seed: number; paths?: string; /** Fraction answered 429 TEN_SECONDLY_ROLLING. */ throttleRate?: number }
@@ -13,21 +14,21 @@ const ERROR_STATUSES = [500, 502, 503] as const;
 
 export class FaultInjector {
   private rng: Rng;
-  private pathRe: RegExp | null;
+  private pathMatch: PathMatcher | null;
   constructor(public options: FaultOptions) {
     this.rng = createRng(options.seed);
-    this.pathRe = options.paths ? new RegExp(options.paths) : null;
+    this.pathMatch = matcherOf(options.paths);
   }
 
   set(patch: Partial<FaultOptions>): void {
     this.options = { ...this.options, ...patch };
     if (patch.seed !== undefined) this.rng = createRng(patch.seed);
-    if ('paths' in patch) this.pathRe = patch.paths ? new RegExp(patch.paths) : null;
+    if ('paths' in patch) this.pathMatch = matcherOf(patch.paths);
   }
 
   decide(path: string): FaultDecision {
     const o = this.options;
-    if (this.pathRe && !this.pathRe.test(path)) return { kind: 'none', latencyMs: 0 };
+    if (this.pathMatch && !this.pathMatch(path)) return { kind: 'none', latencyMs: 0 };
     const throttle = o.throttleRate ?? 0;
     if (o.errorRate <= 0 && o.hangRate <= 0 && throttle <= 0) return { kind: 'none', latencyMs: o.latencyMs };
     const r = this.rng();
@@ -36,4 +37,12 @@ export class FaultInjector {
     if (r < o.hangRate + o.errorRate + throttle) return { kind: 'throttle', latencyMs: o.latencyMs };
     return { kind: 'none', latencyMs: o.latencyMs };
   }
+}
+
+/** Paths patterns are globs, never regular expressions (see path-pattern.ts); an invalid one throws. */
+function matcherOf(paths: string | undefined): PathMatcher | null {
+  if (!paths) return null;
+  const compiled = compilePathPattern(paths);
+  if (!compiled.ok) throw new Error(compiled.message);
+  return compiled.match;
 }

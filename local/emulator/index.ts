@@ -54,8 +54,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     ...(options.scoringVersion ? { scoringVersions: { ...DEFAULT_SCORING_VERSIONS, current: options.scoringVersion } } : {}),
   });
   const runtime = new EmulatorRuntime({ rateLimit: options.rateLimit, faults: options.faults });
-  const app = createEmulatorApp(store, { token: options.token, runtime });
   const host = options.host ?? '127.0.0.1';
+  const app = createEmulatorApp(store, { token: options.token, runtime, host });
   let server: ServerType;
   try {
     server = await new Promise<ServerType>((resolve, reject) => {

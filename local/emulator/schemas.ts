@@ -22,10 +22,14 @@ export const batchUpdateBody = z.object({ inputs: inputs(z.object({ id, idProper
 export const batchArchiveBody = z.object({ inputs: inputs(z.object({ id })) });
 export const batchUpsertBody = z.object({ inputs: inputs(z.object({ id, idProperty: z.string().optional(), properties: propertyValues })) });
 
+// Filter values and the free-text query are bounded (HubSpot refuses huge ones with a 400); an
+// unbounded CONTAINS_TOKEN became SQLite's "LIKE or GLOB pattern too complex", a 500.
+export const MAX_FILTER_VALUE = 3_000;
+const filterText = z.string().max(MAX_FILTER_VALUE, `Filter values are limited to ${MAX_FILTER_VALUE.toLocaleString('en-US')} characters.`);
 const filter = z.object({
   propertyName: z.string().min(1),
   operator: z.enum(OPERATORS),
-  value: z.union([z.string(), z.number(), z.boolean()]).transform(String).optional(),
+  value: z.union([filterText, z.number(), z.boolean()]).transform(String).optional(),
   highValue: z.union([z.string(), z.number()]).transform(String).optional(),
   values: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
 });
@@ -36,7 +40,7 @@ const sort = z.union([
 export const searchBody = z.object({
   filterGroups: z.array(z.object({ filters: z.array(filter).max(6, 'A filter group takes at most 6 filters.') })).max(5, 'A search takes at most 5 filter groups.').default([]),
   sorts: z.array(sort).max(1, 'A search takes at most one sort.').default([]),
-  query: z.string().optional(),
+  query: filterText.optional(),
   properties: z.array(z.string()).optional(),
   limit: z.coerce.number().int().min(0).max(200, 'limit must be 200 or less.').default(10),
   after: z.union([z.string(), z.number()]).transform((v) => Number(v)).refine((n) => Number.isInteger(n) && n >= 0, 'after must be a non-negative integer.').optional(),

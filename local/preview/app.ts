@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { Hono } from 'hono';
 import {
   ActivityRequestSchema, CONTACT_ID, FUNCTION_NAME, FunctionRequestSchema, ListQuerySchema, PropertiesRequestSchema, asPropertyStrings,
-  type PreviewBackend,
+  UnknownFunctionError, type PreviewBackend,
 } from './backend.ts';
+import { hostGuard } from '../host-guard.ts';
+import { safeMessage, secretsFromEnv } from '../../lib/redact.ts';
 import { DEFAULT_CARD_ENTRY, buildPreviewBundles, cachedPreviewBundles } from './bundles.ts';
 import { PREVIEW_CSS, previewPage } from './page.ts';
 
@@ -17,6 +19,8 @@ export interface PreviewAppOptions {
   /** Rebuild the bundles on every page load (for editing the card); default false. */
   rebuildOnLoad?: boolean;
   title?: string;
+  /** The address the server listens on: with localhost names, the only Host accepted (see local/host-guard.ts). */
+  boundHost?: string;
   /** Called with failures the page is told about only in general terms. */
   onError?: (error: unknown, where: string) => void;
   /** A folder of generated HTML pages (the sandbox's latest simulation and report), served under /reports/ and linked from the page. */
@@ -36,13 +40,15 @@ async function listReportPages(dir: string): Promise<{ name: string; title: stri
   return pages.filter((p): p is NonNullable<typeof p> => p !== null);
 }
 
-const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Unknown error');
+// One line, every secret of the environment redacted first (lib/redact.ts): the page is a browser.
+const messageOf = (error: unknown) => safeMessage(error, secretsFromEnv(process.env)) || 'Unknown error';
 
 export async function createPreviewApp(backend: PreviewBackend, options: PreviewAppOptions = {}): Promise<Hono> {
   const cardEntry = options.cardEntry ?? DEFAULT_CARD_ENTRY;
   let bundles = await cachedPreviewBundles(cardEntry);
   const app = new Hono();
   const report = (error: unknown, where: string) => options.onError?.(error, where);
+  app.use('*', hostGuard(options.boundHost ?? '127.0.0.1', (f) => Response.json({ ok: false, message: f.message }, { status: f.status })));
 
   app.get('/', async (c) => {
     if (options.rebuildOnLoad) bundles = await buildPreviewBundles(cardEntry);
@@ -92,6 +98,7 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
       const result = await backend.runFunction(name, body.data.parameters, body.data.contactId);
       return c.json({ ok: true, result: result ?? null });
     } catch (error) {
+      if (error instanceof UnknownFunctionError) return c.json({ ok: false, message: error.message }, 404);
       report(error, `runFunction ${name}`);
       // Like hubspot.serverless: a thrown function rejects the card's promise with its message.
       return c.json({ ok: false, message: `${name} failed: ${messageOf(error)}` }, 502);

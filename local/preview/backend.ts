@@ -37,6 +37,11 @@ export interface PreviewBackend {
   readonly autoRescore?: boolean;
 }
 
+/** runFunction was asked for a function the app does not have: the preview answers 404. */
+export class UnknownFunctionError extends Error {
+  override readonly name: string = 'UnknownFunctionError';
+}
+
 export const ACTIVITY_KINDS = ['page_views', 'form_submission'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** One "page views" step is a visit of this many pages; one form submission is one. */

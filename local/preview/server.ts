@@ -17,7 +17,7 @@ export interface PreviewServer {
 
 export async function startPreviewServer(backend: PreviewBackend, options: PreviewServerOptions): Promise<PreviewServer> {
   const { port, host = '127.0.0.1', ...appOptions } = options;
-  const app = await createPreviewApp(backend, appOptions);
+  const app = await createPreviewApp(backend, { boundHost: host, ...appOptions });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info: AddressInfo) => {
       server.off('error', reject);

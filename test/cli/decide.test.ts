@@ -40,7 +40,7 @@ describe('lead-decisions decide', () => {
       expect(d.decision_key).toMatch(/^dk1-[0-9a-f]{16}$/);
       expect(d.reasons.every((r) => /^[a-z0-9_]+$/.test(r.code) && r.message.length > 0)).toBe(true);
     }
-    expect(first.stderr).toMatch(/^decided 30, bad 0 · tiers: high \d+, medium \d+, low \d+/m);
+    expect(first.stderr).toMatch(/^decided 30, bad 0, 2 with wrong types · tiers: high \d+, medium \d+, low \d+/m);
   });
 
   it('writes nothing when run again on its own applied output, with the same keys', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Checkpoint } from '../../lib/cli/rescore/checkpoint.ts';
+import { Checkpoint } from '../../lib/services/rescore-checkpoint.ts';
 import { emptyReport } from '../../lib/services/batch-rescore.ts';
 import { createMemoryLedger, type SideEffectLedger } from '../../lib/services/side-effect-ledger.ts';
 

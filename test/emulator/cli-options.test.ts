@@ -30,7 +30,7 @@ describe('--faults', () => {
   it.each([
     ['error=2', 'Bad --faults value for error: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.'],
     ['throttle=1.5', 'Bad --faults value for throttle: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.'],
-    ['paths=(', 'Bad --faults paths: "(" is not a valid regular expression.'],
+    ['paths=' + 'x'.repeat(1001), 'Bad --faults paths: at most 1000 characters.'],
     ['oops', 'Unknown faults setting "oops"; use error=…,throttle=…,latency=…,hang=…,seed=…,paths=….'],
   ])('explains what is wrong with %s', (raw, message) => {
     expect(parseFaults(raw)).toEqual({ ok: false, message });

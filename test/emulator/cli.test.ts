@@ -18,11 +18,11 @@ describe('lead-decisions emulator', () => {
     expect(p.output().out).toContain('Emulator stopped.');
   });
 
-  it('says the port is taken and exits 1', async () => {
+  it('says the port is taken and exits 2 (a config error, see docs/cli.md)', async () => {
     const blocker = await startEmulator();
     try {
       const p = run(['--port', String(blocker.port), '--db', ':memory:', '--contacts', '0']);
-      expect(await p.exited).toBe(1);
+      expect(await p.exited).toBe(2);
       expect(p.output().err.trim()).toBe(`Port ${blocker.port} is already in use; pick another with --port`);
     } finally {
       await blocker.close();
@@ -33,15 +33,15 @@ describe('lead-decisions emulator', () => {
     [['--port', '70000'], '--port must be from 0 to 65535, got 70000.'],
     [['--contacts', 'many'], '--contacts must be a whole number, got "many".'],
     [['--rate-limit', 'burst=0'], 'Bad --rate-limit value: burst must be a whole number of at least 1.'],
-  ])('refuses %j with a clear message and exit 1', async (flags, message) => {
+  ])('refuses %j with a clear message and exit 2', async (flags, message) => {
     const p = run(['--db', ':memory:', ...flags]);
-    expect(await p.exited).toBe(1);
+    expect(await p.exited).toBe(2);
     expect(p.output().err.trim()).toBe(message);
   });
 
-  it('explains a bad --faults value and exits 1', async () => {
+  it('explains a bad --faults value and exits 2', async () => {
     const p = run(['--port', '0', '--db', ':memory:', '--faults', 'error=5']);
-    expect(await p.exited).toBe(1);
+    expect(await p.exited).toBe(2);
     expect(p.output().err).toMatchInlineSnapshot(`
       "Bad --faults value for error: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.
       "

@@ -3,7 +3,7 @@
 import { Client } from '@hubspot/api-client';
 import { startEmulator, type EmulatorOptions, type RequestLogEntry, type RunningEmulator } from '../../local/emulator/index.ts';
 import { createHubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
-import { runProvision } from '../../lib/cli/commands/provision.ts';
+import { runProvision } from '../../lib/provision/outcome.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
 import { FUNCTION_RETRIES } from '../../lib/functions/adapters.ts';
 

@@ -1,7 +1,7 @@
 // An in-memory PreviewBackend: a few contacts, a rescore that really changes the
 // stored properties, and replies checked against lib/core/reply.ts's schemas.
 import type { ContactListPage, PreviewBackend, PreviewContact } from '../../local/preview/index.ts';
-import { PAGE_VIEWS_PER_VISIT, type ActivityKind } from '../../local/preview/backend.ts';
+import { PAGE_VIEWS_PER_VISIT, UnknownFunctionError, type ActivityKind } from '../../local/preview/backend.ts';
 import { DecisionHistoryReplySchema, RescoreReplySchema, type RescoreReply } from '../../lib/core/reply.ts';
 
 type Props = Record<string, string | null>;
@@ -82,7 +82,7 @@ export function createFakeBackend() {
           entries: [{ at: '2026-11-20T09:30:00.000Z', decisionKey: 'dk_1', reason: 'Tier medium: 1 pricing-page visit', tier: 'medium', leadScore: 52, scoringVersion: '2026.11-a1b2c3d' }],
         });
       }
-      throw new Error(`No app function named ${name}`);
+      throw new UnknownFunctionError(`No app function named ${name}`);
     },
     async simulateActivity(contactId, kind) {
       activity.push({ contactId, kind });

@@ -52,7 +52,7 @@ describe.skipIf(!available)('card preview in Chromium', () => {
     expect(await card('tier-tag').getAttribute('data-variant')).toBe('warning');
     expect([await statistic('lead-score'), await statistic('intent-score'), await statistic('fit-score')]).toEqual(['52', '55', '48']);
     expect(await card('decision-reason').textContent()).toBe('Tier medium: 1 pricing-page visit; VP of Engineering at a 400-person software company');
-    expect(await card('decided-at').textContent()).toBe('20 Nov 2026, 09:30 UTC');
+    expect(await card('decided-at').textContent()).toBe('20 Nov 2026, 09:30:00 UTC');
   });
 
   it('re-scores: the alert says what changed and the card re-reads the record', async () => {

@@ -7,7 +7,7 @@ import { Client } from '@hubspot/api-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { createHubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
-import { runProvision } from '../../lib/cli/commands/provision.ts';
+import { runProvision } from '../../lib/provision/outcome.ts';
 import { contractPropertyDefinitions } from '../../lib/provision/definitions.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
 
@@ -79,6 +79,16 @@ describe('provision (in process)', () => {
     expect(emu.store.properties.get('contacts', 'content_track')!.options.map((o) => o.value)).toEqual([tracks[0]!.id]);
   });
 
+  it('a dry run counts a missing option as a conflict, agreeing with its exit code 1', async () => {
+    const { emu, provision } = await emulator();
+    await provision();
+    const track = emu.store.properties.get('contacts', 'content_track')!;
+    emu.store.properties.update('contacts', 'content_track', { options: track.options.slice(0, 1) });
+    const outcome = await provision(true);
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.lines.at(-2)).toBe(`Dry run: 0 to create, ${wanted.length - 1} already in place, 1 conflict(s). Nothing was written.`);
+  });
+
   it('--dry-run lists what it would create and writes nothing', async () => {
     const { emu, provision, writes } = await emulator();
     const outcome = await provision(true);
@@ -111,6 +121,8 @@ describe('lead-decisions provision (the real CLI)', () => {
     const [first, noToken] = await Promise.all([cli(['provision'], env), cli(['provision'], { HUBSPOT_BASE_URL: emu.url })]);
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout.trim().split('\n').at(-1)).toBe(`Created ${wanted.length} properties and the lead_decisions group; 0 already in place.`);
+    // Where, before anything is written.
+    expect(first.stdout.split('\n')[0]).toBe(`Provisioning the contact properties at ${emu.url}`);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr.trim()).toBe('No HubSpot access token: set HUBSPOT_ACCESS_TOKEN (or PRIVATE_APP_ACCESS_TOKEN inside HubSpot).');
 

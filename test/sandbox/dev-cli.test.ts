@@ -81,15 +81,15 @@ describe('lead-decisions dev', () => {
     expect(p.output().out).toBe('');
   });
 
-  it('says a port is taken and exits 1, leaving nothing running', async () => {
+  it('says a port is taken and exits 2, leaving nothing running', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
       const taken = (blocker.address() as { port: number }).port;
       const p = dev(['--port', String(taken), '--emulator-port', '0', '--db', ':memory:', '--contacts', '5']);
-      expect(await p.exited).toBe(1);
-      expect(p.output().err).toContain('A port is already in use');
-      expect(p.output().err).toContain('pick others with --port / --emulator-port');
+      expect(await p.exited).toBe(2);
+      // Checked before seeding and scoring: nothing after the start line.
+      expect(p.output().err).toBe(`Starting the Lead Decisions sandbox…\nPort ${taken} (--port) is already in use; pick another with --port, or 0 for any free port.\n`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

@@ -22,12 +22,10 @@ async function main(url: string, output: string, chosen?: string): Promise<void>
     await page.goto(`${url}/?contact=${id}`);
     await page.locator('[data-testid="contact-list"][data-loaded="true"]').waitFor();
     await page.locator('[data-testid="card-frame"] [data-testid="why-button"]').click();
-    await page.locator('[data-testid="card-frame"] [data-testid="breakdown"], [data-testid="card-frame"] [data-testid="load-breakdown-button"]').first().waitFor();
-    const loadBreakdown = page.locator('[data-testid="card-frame"] [data-testid="load-breakdown-button"]');
-    if (await loadBreakdown.count()) {
-      await loadBreakdown.click();
-      await page.locator('[data-testid="card-frame"] [data-testid="breakdown"]').waitFor();
-    }
+    // Why? is read-only: the breakdown of each signal comes with a Re-score, pressed here on purpose.
+    await page.locator('[data-testid="card-frame"] [data-testid="stored-explanation"], [data-testid="card-frame"] [data-testid="breakdown"]').first().waitFor();
+    await page.locator('[data-testid="card-frame"] [data-testid="rescore-button"]').click();
+    await page.locator('[data-testid="card-frame"] [data-testid="breakdown"]').waitFor();
     await page.locator('[data-testid="card-frame"] [data-testid="history-table"], [data-testid="card-frame"] [data-testid="history-empty"]').first().waitFor();
     // Loading the breakdown runs a re-score; its alert is about that click, not about reading the card.
     const dismiss = page.locator('[data-testid="alert"] button[aria-label="Dismiss"]');

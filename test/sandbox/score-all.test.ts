@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { createHubSpotGateway, type HubSpotGateway } from '../../lib/adapters/index.ts';
-import { runProvision } from '../../lib/cli/commands/provision.ts';
+import { runProvision } from '../../lib/provision/outcome.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import type { Config } from '../../lib/core/config.ts';
 import { handleRescore } from '../../lib/functions/rescore_contact.ts';

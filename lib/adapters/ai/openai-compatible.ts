@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { CONFIDENCE_BANDS } from '../../core/contract.ts';
 import type { Classification } from '../../core/types.ts';
 import type { AiClassifier, ClassificationRequest } from '../../ports.ts';
-import { AiError, redactSecrets } from '../../errors.ts';
+import { AiError } from '../../errors.ts';
+import { redact } from '../../redact.ts';
 import { withRetries } from '../resilience.ts';
 import { guardOutput, OUTPUT_CAPS, whitelistFields } from './guardrails.ts';
 
@@ -70,7 +71,7 @@ export function createOpenAiCompatibleClassifier(options: OpenAiCompatibleOption
   const url = `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`;
   const timeoutMs = options.timeoutMs ?? 8000;
   const fail = (code: string, detail: string, status?: number) =>
-    new AiError(OPENAI_COMPATIBLE_SOURCE, code, redactSecrets(detail, [options.apiKey]), { status });
+    new AiError(OPENAI_COMPATIBLE_SOURCE, code, redact(detail, [options.apiKey]), { status });
 
   async function attempt(request: ClassificationRequest): Promise<Omit<Classification, 'source'>> {
     const body = JSON.stringify({

@@ -1,7 +1,7 @@
 // Batch contact updates (≤ 100 per call), reporting per-contact failures.
 import type { BatchWriteResult } from '../../ports.ts';
 import { CrmError } from '../../errors.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 import { chunk } from './records.ts';
 
 export async function batchUpdateContacts(ctx: HubSpotContext, updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult> {

@@ -4,7 +4,7 @@
 // no association call is needed, not even on a batch read (which returns no associations).
 import type { BulkContact, BulkCrm, CompanyWithHistory, SearchFilter, TaskBatchResult, TaskSpec } from '../../ports.ts';
 import { CrmError } from '../../errors.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 import { batchUpdateContacts } from './batch-update.ts';
 import { chunk, TASK_TO_CONTACT, toHistory, toRecord } from './records.ts';
 import { markerKey } from './rescore-gateway.ts';

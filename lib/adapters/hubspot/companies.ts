@@ -1,7 +1,7 @@
 // Company look-ups for the hubspot-company enrichment provider.
 import type { CompanyDirectory } from '../../ports.ts';
 import { NotFoundError } from '../../errors.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 import { toHistory, toRecord } from './records.ts';
 
 type SearchRequest = Parameters<HubSpotContext['client']['crm']['companies']['searchApi']['doSearch']>[0];

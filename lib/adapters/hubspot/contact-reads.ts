@@ -1,7 +1,7 @@
 // Reading contacts with their primary company: one, many by id, or all page by page.
 import type { ContactPage, ContactWithCompany, CrmRecord } from '../../ports.ts';
 import { NotFoundError } from '../../errors.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 import { BATCH_LIMIT, chunk, pickPrimaryCompany, toHistory, toRecord, unique, PRIMARY_CONTACT_TO_COMPANY } from './records.ts';
 import { HISTORY_READ_LIMIT } from './bulk-crm.ts';
 

@@ -1,7 +1,7 @@
 // CrmGateway + PropertyAdmin + CompanyDirectory over @hubspot/api-client 14.
-import type { Client } from '@hubspot/api-client';
 import type { CompanyDirectory, CrmGateway, OwnerRecord, PropertyAdmin, PropertyHistoryEntry } from '../../ports.ts';
-import { getHubSpotClient, type LimiterOptions } from './client.ts';
+import { getHubSpotClient } from './client.ts';
+import type { HubSpotContext, HubSpotGatewayOptions } from './context.ts';
 import { callHubSpot } from './errors.ts';
 import { toHistory } from './records.ts';
 import { getContactsWithCompanies, getContactWithCompany, listContactsWithCompanies } from './contact-reads.ts';
@@ -13,22 +13,8 @@ import { createRoutingReads } from './routing-reads.ts';
 import { CrmError } from '../../errors.ts';
 import { withTimeout } from '../resilience.ts';
 
-export interface HubSpotGatewayOptions {
-  accessToken: string;
-  basePath?: string;
-  retries?: number;
-  limiter?: LimiterOptions;
-  /** Per-operation deadline, retries included (the api-client has none of its own). Default 10 s. */
-  timeoutMs?: number;
-}
-
 export type HubSpotGateway = CrmGateway & PropertyAdmin & CompanyDirectory;
-
-/** Everything a gateway method needs: the shared client and the secrets to scrub from errors. */
-export interface HubSpotContext {
-  client: Client;
-  call<T>(operation: string, fn: () => Promise<T>): Promise<T>;
-}
+export type { HubSpotContext, HubSpotGatewayOptions } from './context.ts';
 
 /** The shared client, each call with a deadline and typed, token-free errors. */
 export function createHubSpotContext(options: HubSpotGatewayOptions): HubSpotContext {
@@ -37,7 +23,7 @@ export function createHubSpotContext(options: HubSpotGatewayOptions): HubSpotCon
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
     client,
-    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn),
+    call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn, options.basePath),
       () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
   };
 }

@@ -1,7 +1,7 @@
 // Provisioning calls: the contact property group and contact properties.
 import type { PropertyAdmin, PropertyDefinition } from '../../ports.ts';
 import { CrmError, NotFoundError } from '../../errors.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 
 type PropertyCreate = Parameters<HubSpotContext['client']['crm']['properties']['coreApi']['create']>[1];
 

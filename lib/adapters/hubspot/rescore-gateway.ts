@@ -3,7 +3,7 @@
 import type { ContactSnapshot, CrmRecord, NotificationRecord, RescoreGateway } from '../../ports.ts';
 import { CrmError, NotFoundError, RateLimitError } from '../../errors.ts';
 import { withTimeout } from '../resilience.ts';
-import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
+import type { HubSpotContext, HubSpotGatewayOptions } from './context.ts';
 import { getHubSpotClient } from './client.ts';
 import { callHubSpot } from './errors.ts';
 import { chunk, markerKey, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';
@@ -50,7 +50,7 @@ export function retryDelay(error: unknown, idempotent: boolean, attempt: number)
 export function createRescoreGateway(options: HubSpotGatewayOptions): RescoreGateway {
   const client = getHubSpotClient({ ...options, retries: 1 });
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const attempt = <T>(operation: string, fn: () => Promise<T>) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn),
+  const attempt = <T>(operation: string, fn: () => Promise<T>) => withTimeout(timeoutMs, () => callHubSpot(operation, [options.accessToken], fn, options.basePath),
     () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' }));
   return createHubSpotRescoreGateway({
     client,

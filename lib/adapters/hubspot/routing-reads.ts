@@ -1,7 +1,7 @@
 // Routing's HubSpot reads (owner load per pool, out-of-office from the users object) and the
 // optional Lead write. Shared by the CRM gateway and the re-score gateway.
 import type { LeadSpec, OwnerAvailability, RoutingGateway } from '../../ports.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 
 type ContactSearch = Parameters<HubSpotContext['client']['crm']['contacts']['searchApi']['doSearch']>[0];
 type ObjectCreate = Parameters<HubSpotContext['client']['crm']['objects']['basicApi']['create']>[1];

@@ -2,7 +2,7 @@
 // before creating, the contact's associated tasks are read and searched for it.
 // Calls: list associated task ids (1 per 500), batch read their bodies (1 per 100), create (1).
 import type { TaskSpec } from '../../ports.ts';
-import type { HubSpotContext } from './gateway.ts';
+import type { HubSpotContext } from './context.ts';
 import { chunk, dedupeMarker, TASK_TO_CONTACT } from './records.ts';
 
 type TaskCreate = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['basicApi']['create']>[0];

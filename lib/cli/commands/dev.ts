@@ -1,25 +1,21 @@
 // `lead-decisions dev` (what `npm start` runs): the whole product on this machine.
 import type { Command } from 'commander';
+import { usageError } from '../exit.ts';
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { startSandbox } from '../../sandbox/index.ts';
+import { SandboxPreflightError } from '../../sandbox/preflight.ts';
 
 interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string; candidate?: string; webhooks: boolean }
 
 function wholeNumber(raw: string, flag: string): number {
-  if (!/^\d+$/.test(raw)) {
-    process.stderr.write(`${flag} must be a whole number, got "${raw}".\n`);
-    process.exit(2);
-  }
+  if (!/^\d+$/.test(raw)) usageError(`${flag} must be a whole number, got "${raw}".`);
   return Number(raw);
 }
 
 function portNumber(raw: string, flag: string): number {
   const port = wholeNumber(raw, flag);
-  if (port > 65535) {
-    process.stderr.write(`${flag} must be a port from 0 to 65535 (0 picks a free one), got ${port}.\n`);
-    process.exit(2);
-  }
+  if (port > 65535) usageError(`${flag} must be a port from 0 to 65535 (0 picks a free one), got ${port}.`);
   return port;
 }
 
@@ -38,15 +34,9 @@ export function registerDev(program: Command): void {
     .option('--no-webhooks', 'do not run `serve` beside the emulator (changes are then re-scored only by Re-score)')
     .action(async (flags: DevFlags) => {
       const config = await loadConfig(flags.config);
-      if (!config.ok) {
-        process.stderr.write(`${config.message}\n`);
-        process.exit(2);
-      }
+      if (!config.ok) usageError(config.message);
       const candidate = flags.candidate === undefined ? null : await loadConfig(flags.candidate);
-      if (candidate && !candidate.ok) {
-        process.stderr.write(`Candidate config error: ${candidate.message}\n`);
-        process.exit(2);
-      }
+      if (candidate && !candidate.ok) usageError(`Candidate config error: ${candidate.message}`);
       // Every flag is checked before anything starts, so a typo never leaves a half-started sandbox.
       const port = portNumber(flags.port, '--port');
       const emulatorPort = portNumber(flags.emulatorPort, '--emulator-port');
@@ -65,9 +55,9 @@ export function registerDev(program: Command): void {
         });
       } catch (err) {
         const e = err as NodeJS.ErrnoException & { port?: number };
-        if (e.code === 'EADDRINUSE') process.stderr.write(`A port is already in use (${e.message}); pick others with --port / --emulator-port.\n`);
-        else process.stderr.write(`The sandbox could not start: ${e.message}\n`);
-        process.exit(1);
+        if (e instanceof SandboxPreflightError) usageError(e.message);
+        if (e.code === 'EADDRINUSE') usageError(`A port is already in use (${e.message}); pick others with --port / --emulator-port.`);
+        usageError(`The sandbox could not start: ${e.message}`);
       }
       process.stdout.write(`\nLead Decisions sandbox ready: open ${sandbox.url}\n`);
       process.stdout.write(`CRM emulator: HUBSPOT_BASE_URL=${sandbox.env.HUBSPOT_BASE_URL} HUBSPOT_ACCESS_TOKEN=${sandbox.env.HUBSPOT_ACCESS_TOKEN}\n`);

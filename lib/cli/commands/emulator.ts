@@ -1,5 +1,6 @@
 // `lead-decisions emulator`: serves the local HubSpot CRM API emulator until Ctrl-C.
 import type { Command } from 'commander';
+import { usageError } from '../exit.ts';
 import { parseFaults, parseRateLimit, parseWebhookSwitches } from '../../../local/emulator/cli-options.ts';
 import { attachWebhookSender, DEFAULT_WEBHOOK_PROPERTIES, type WebhookSwitches } from '../../../local/emulator/webhooks.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../local/emulator/index.ts';
@@ -8,9 +9,9 @@ interface EmulatorFlags { port: string; host: string; db: string; seed: string; 
 
 const DEFAULT_PORT = 3100;
 
+// Every refusal is a usage/config error: exit 2 (lib/cli/exit.ts), printed once by main().
 function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
+  return usageError(message);
 }
 
 function wholeNumber(raw: string, flag: string): number {
@@ -66,7 +67,7 @@ export function registerEmulator(program: Command): void {
     .option('--contacts <k>', 'contacts to seed when the db is empty (0 = none)', '5000')
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--rate-limit <spec>', 'burst=190,search=5,daily=N, or off')
-    .option('--faults <spec>', 'error=0.05,latency=100,hang=0.01,seed=1[,paths=REGEX]')
+    .option('--faults <spec>', 'error=0.05,latency=100,hang=0.01,seed=1[,paths=GLOB] (paths: literal text, * any run, ^ start, $ end, | or)')
     .option('--webhook-url <url>', 'send signed (v3) webhooks for contact changes to this URL (secret: HUBSPOT_CLIENT_SECRET)')
     .option('--webhook-faults <spec>', 'duplicates=0.3,reorder=1,delay=500,redeliver=0.1,seed=1')
     .action(async (flags: EmulatorFlags) => {
@@ -82,6 +83,10 @@ export function registerEmulator(program: Command): void {
         fail(`The emulator could not start: ${(err as Error).message}`);
       }
       const sender = webhooks ? attachWebhookSender(emu.store, { ...webhooks, properties: DEFAULT_WEBHOOK_PROPERTIES }) : null;
+      if (!isLoopback(options.host ?? '127.0.0.1')) {
+        // The emulator accepts any token unless --token is set: on a shared interface anyone on the network can read and write.
+        process.stderr.write(`WARNING: the emulator is listening on ${options.host}, reachable from other machines. It holds demo data and ${options.token ? 'checks only the --token value' : 'accepts ANY bearer token'}; use --host 127.0.0.1 unless you mean it.\n`);
+      }
       const contacts = emu.store.count('contacts');
       process.stdout.write(`HubSpot CRM emulator listening on ${emu.url} (db ${options.db}, ${contacts.toLocaleString('en-US')} contacts)\n`);
       process.stdout.write(`Point the app at it: HUBSPOT_BASE_URL=${emu.url} HUBSPOT_ACCESS_TOKEN=${options.token ? '<the --token value>' : 'local-dev-token'}\n`);
@@ -95,4 +100,9 @@ export function registerEmulator(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+/** Loopback interfaces only this machine can reach. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }

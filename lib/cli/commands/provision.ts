@@ -2,52 +2,15 @@
 // property, idempotently. A re-run changes nothing and says so; conflicts are reported, not clobbered.
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.ts';
-import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
-import { contractPropertyDefinitions } from '../../provision/definitions.ts';
-import { describeStep } from '../../provision/plan.ts';
-import { provisionProperties, type ProvisionReport } from '../../provision/run.ts';
+import { createHubSpotGateway, DEFAULT_HUBSPOT_BASE_URL, hubspotBaseUrl, readToken } from '../../adapters/index.ts';
+import { displayUrl, safeMessage, secretsFromEnv } from '../../redact.ts';
+import { usageError } from '../exit.ts';
+import { runProvision } from '../../provision/outcome.ts';
 import type { CrmGateway, PropertyAdmin } from '../../ports.ts';
-import type { Routing } from '../../core/config.ts';
-import { checkTeamOwners } from '../../provision/owners.ts';
 
 interface ProvisionFlags { config?: string; team?: string; dryRun?: boolean }
 
-export interface ProvisionOutcome { exitCode: number; lines: string[]; report: ProvisionReport }
-
-/**
- * Runs provisioning and describes it; exit code 1 when a definition needs a person: a conflicting
- * type, or an enumeration without options we write (every re-score writing one would be refused).
- */
-export async function runProvision(admin: PropertyAdmin, tracks: readonly { id: string; label: string }[], dryRun = false,
-  team?: { crm: Pick<CrmGateway, 'listOwners'> & Partial<Pick<CrmGateway, 'readOwnerAvailability'>>; routing: Routing }): Promise<ProvisionOutcome> {
-  const lines: string[] = [];
-  // Team owner ids against the portal's owners: unknown ids are reported (exit 1), never written.
-  const owners = team ? checkTeamOwners(team.routing, await team.crm.listOwners()) : null;
-  if (owners) lines.push(...owners.lines);
-  if (team?.routing.availabilitySource === 'hubspot' && team.crm.readOwnerAvailability) {
-    const found = await team.crm.readOwnerAvailability().catch((err: unknown) => err as Error);
-    lines.push(found instanceof Error
-      ? `Availability: the users object could not be read (${found.message}); routing uses team.json alone.`
-      : found.property === null
-        ? 'Availability: this portal\'s users object has no out-of-office property we know (hs_out_of_office, hs_availability_status); routing uses team.json alone.'
-        : `Availability: users property ${found.property} found (name unconfirmed by HubSpot docs); ${found.unavailableOwnerIds.length} owner(s) out of office now.`);
-  }
-  const report = await provisionProperties(admin, contractPropertyDefinitions(tracks), { dryRun, onStep: (s) => lines.push(describeStep(s)) });
-  const unchanged = report.steps.filter((s) => s.kind === 'unchanged').length;
-  if (dryRun) {
-    const toCreate = report.steps.filter((s) => s.kind === 'create').length;
-    lines.push(`Dry run: ${toCreate} to create, ${unchanged} already in place, ${report.conflicts.length} conflict(s). Nothing was written.`);
-  } else if (report.created.length === 0 && report.conflicts.length === 0 && report.missingOptions.length === 0) {
-    lines.push(`Nothing to do: all ${unchanged} properties are already in place.`);
-  } else {
-    lines.push(`Created ${report.created.length} propert${report.created.length === 1 ? 'y' : 'ies'}${report.groupCreated ? ' and the lead_decisions group' : ''}; ${unchanged} already in place.`);
-  }
-  if (report.conflicts.length > 0 || report.missingOptions.length > 0) {
-    lines.push('Some existing definitions differ from what Lead Decisions needs. They were left untouched; fix them in HubSpot (Settings → Properties) and run provision again.');
-  }
-  const ownersBad = owners !== null && (owners.unknown.length > 0 || owners.archived.length > 0);
-  return { exitCode: report.conflicts.length > 0 || report.missingOptions.length > 0 || ownersBad ? 1 : 0, lines, report };
-}
+export { runProvision, type ProvisionOutcome } from '../../provision/outcome.ts';
 
 export function registerProvision(program: Command): void {
   program
@@ -58,28 +21,30 @@ export function registerProvision(program: Command): void {
     .option('--dry-run', 'show what would change without writing')
     .action(async (flags: ProvisionFlags) => {
       const config = await loadConfig(flags.config, flags.team);
-      if (!config.ok) {
-        process.stderr.write(`${config.message}\n`);
-        process.exit(2);
-      }
+      if (!config.ok) usageError(config.message);
+      const secrets = secretsFromEnv(process.env);
       let admin: PropertyAdmin & Pick<CrmGateway, 'listOwners'>;
+      let basePath: string;
       try {
-        admin = createHubSpotGateway({
-          accessToken: readToken(process.env),
-          basePath: process.env['HUBSPOT_BASE_URL']?.trim() || DEFAULT_HUBSPOT_BASE_URL,
-          retries: 3,
-        });
+        basePath = hubspotBaseUrl(process.env);
+        admin = createHubSpotGateway({ accessToken: readToken(process.env), basePath, retries: 3 });
       } catch (err) {
-        process.stderr.write(`${(err as Error).message}\n`);
-        process.exit(2);
+        usageError(safeMessage(err, secrets));
       }
+      // Say where before writing anything: a token for the wrong portal is caught here.
+      process.stdout.write(`${flags.dryRun ? 'Checking' : 'Provisioning'} the contact properties at ${displayUrl(basePath)}${portalOf(basePath)}\n`);
+      let outcome;
       try {
-        const outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false, { crm: admin, routing: config.config.routing });
-        for (const line of outcome.lines) process.stdout.write(`${line}\n`);
-        process.exitCode = outcome.exitCode;
+        outcome = await runProvision(admin, config.config.classification.tracks, flags.dryRun ?? false, { crm: admin, routing: config.config.routing });
       } catch (err) {
-        process.stderr.write(`Provisioning stopped: ${(err as Error).message}\n`);
-        process.exitCode = 1;
+        usageError(`Provisioning stopped: ${safeMessage(err, secrets)}`);
       }
+      for (const line of outcome.lines) process.stdout.write(`${line}\n`);
+      process.exitCode = outcome.exitCode;
     });
+}
+
+/** A hint for the default base URL: which portal a token belongs to is known only to HubSpot. */
+function portalOf(basePath: string): string {
+  return basePath === DEFAULT_HUBSPOT_BASE_URL ? ' (the portal of HUBSPOT_ACCESS_TOKEN)' : '';
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_HUBSPOT_BASE_URL, readToken } from '../../adapters/index.ts';
 import { loadConfig } from '../../config/load.ts';
-import { Checkpoint } from '../rescore/checkpoint.ts';
+import { Checkpoint } from '../../services/rescore-checkpoint.ts';
 import { DEFAULT_CHECKPOINT, runRescore } from '../rescore/run.ts';
 import { parseRate, parseScope, type Rate, type Scope } from '../rescore/scope.ts';
 

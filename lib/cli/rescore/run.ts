@@ -8,7 +8,7 @@ import type { BulkCrm } from '../../ports.ts';
 import { BULK_CONTACT_PROPERTIES, emptyReport, historyPropertiesFor, runBatchRescore, type BatchRescoreReport, type ContactBatch, type ContactFailure } from '../../services/batch-rescore.ts';
 import { allContacts, contactsByIds, searchedContacts } from '../../services/contact-sources.ts';
 import { createMemoryLedger } from '../../services/side-effect-ledger.ts';
-import { Checkpoint, type RunRecord } from './checkpoint.ts';
+import { Checkpoint, type RunRecord } from '../../services/rescore-checkpoint.ts';
 import { connect, probePortal } from './connect.ts';
 import { DailyLimitError, Pacer, type CallStats, type RetryPolicy } from './pacer.ts';
 import { createProgress } from './progress.ts';

@@ -3,10 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import type { SearchFilter } from '../../ports.ts';
 
-export type Scope =
-  | { kind: 'all' }
-  | { kind: 'ids'; ids: string[]; file: string }
-  | { kind: 'search'; filters: SearchFilter[]; since?: string; where: string[] };
+import type { Scope } from '../../services/rescore-checkpoint.ts';
+export type { Scope };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

@@ -64,6 +64,11 @@ function normalize(def: PropertyDef, value: string, opts: WriteOptions): { value
   }
 }
 
+/** HubSpot's limit on one property value. */
+export const MAX_PROPERTY_VALUE = 65_535;
+// HubSpot checks the shape of an email on write: one @, no spaces, a dot in the domain.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export interface WriteOptions {
   allowReadOnly: boolean;
   /** Owner ids are checked against the account's owners, as HubSpot does. */
@@ -86,8 +91,21 @@ export function validateWrite(
       issues.push({ name, error: 'READ_ONLY_VALUE', message: `"${name}" is a read only property; its value cannot be set.` });
       continue;
     }
+    if (typeof raw === 'object' && raw !== null) {
+      issues.push({ name, error: 'INVALID_PROPERTY_VALUE', message: `"${name}" takes a string, number or boolean, not ${Array.isArray(raw) ? 'an array' : 'an object'}.` });
+      continue;
+    }
     const value = asString(raw);
     if (value === null || value === '') { values.set(name, null); continue; }
+    if (value.length > MAX_PROPERTY_VALUE) {
+      issues.push({ name, error: 'INVALID_LENGTH', message: `"${name}" is ${value.length.toLocaleString('en-US')} characters long; property values are limited to ${MAX_PROPERTY_VALUE.toLocaleString('en-US')}.` });
+      continue;
+    }
+    // API writes only: the seed keeps messy emails, as imports and old records do in a real portal.
+    if (name === 'email' && !opts.allowReadOnly && !EMAIL.test(value.trim())) {
+      issues.push({ name, error: 'INVALID_EMAIL', message: `Email address ${JSON.stringify(value.slice(0, 100))} is invalid` });
+      continue;
+    }
     const result = normalize(def, value, opts);
     if ('issue' in result) issues.push({ name, ...result.issue });
     else values.set(name, result.value);

@@ -74,6 +74,8 @@ export const RescoreReplySchema = z.discriminatedUnion('ok', [
     summary: z.string(),
     decision: DecisionSummarySchema,
     taskCreated: z.boolean(),
+    /** The task this re-score created (absent or null when none): what the card tells the rep. */
+    task: z.object({ subject: z.string(), ownerId: z.string(), dueAt: z.string() }).nullable().optional(),
     ownerId: z.string().nullable(),
   }),
   z.object({ ok: z.literal(false), contactId: z.string().nullable(), error: FunctionErrorSchema }),

@@ -102,7 +102,30 @@ export function formatDecidedAt(value: string | null): string {
   if (!Number.isFinite(epoch)) return value;
   const at = new Date(epoch);
   const month = MONTHS[at.getUTCMonth()] ?? '';
-  return `${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())} UTC`;
+  // Seconds included: two decisions a minute apart (or less) must read differently in the history.
+  return `${at.getUTCDate()} ${month} ${at.getUTCFullYear()}, ${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())} UTC`;
+}
+
+/** Sources that mean "no provider answered" (the engine's own marker, or nothing stored). */
+const NO_ENRICHMENT = new Set(['none', 'no_source', 'no-source', '']);
+
+/** "80% confidence · hubspot-company", or "Not enriched" when no provider gave any fact (0% · none). */
+export function enrichmentText(confidence: number | null, source: string | null): string {
+  const noSource = source === null || NO_ENRICHMENT.has(source.toLowerCase());
+  if (noSource && (confidence === null || confidence === 0)) return 'Not enriched';
+  const parts = [confidence === null ? null : `${formatScore(confidence)}% confidence`, noSource ? null : source];
+  return parts.filter((part): part is string => part !== null).join(' · ');
+}
+
+/**
+ * A load error as a rep should read it: one short line. The client's own text can carry a whole
+ * HTTP exchange (status, headers, body); an unknown contact reads "not found".
+ */
+export function shortLoadError(message: string): string {
+  if (/\b404\b|not[ _]found|does not exist|OBJECT_NOT_FOUND/i.test(message)) return 'this contact was not found in HubSpot (it may have been deleted or merged).';
+  const line = (message.split(/\r?\n/)[0] ?? '').trim();
+  if (line === '') return 'HubSpot did not say why.';
+  return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }
 
 /** "page_views" → "Page views" for breakdown labels. */

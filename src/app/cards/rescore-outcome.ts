@@ -1,6 +1,7 @@
 // What a re-score came to, and the alert that tells the rep about it.
 // The reply is parsed here: an unreadable reply becomes a failure, never a crash.
 import { RescoreReplySchema, type RescoreReply } from './contract.ts';
+import { formatDecidedAt } from './decision-view.ts';
 
 export type RescoreSuccess = Extract<RescoreReply, { ok: true }>;
 
@@ -38,10 +39,15 @@ export function outcomeFromRejection(error: unknown): RescoreOutcome {
   return { kind: 'failed', message: message || 'The re-score function failed without saying why.' };
 }
 
+/** "Task “Call Ada about pricing” for owner 101, due 27 Nov 2026, 12:00:05 UTC." */
+export function taskLine(task: { subject: string; ownerId: string; dueAt: string }): string {
+  return `Task “${task.subject}” for owner ${task.ownerId}, due ${formatDecidedAt(task.dueAt)}.`;
+}
+
 export function alertForOutcome(outcome: RescoreOutcome): AlertArgs {
   switch (outcome.kind) {
     case 'changed':
-      return { type: 'success', title: 'Lead re-scored', message: outcome.reply.summary };
+      return { type: 'success', title: 'Lead re-scored', message: outcome.reply.task ? `${outcome.reply.summary}. ${taskLine(outcome.reply.task)}` : outcome.reply.summary };
     case 'unchanged':
       return { type: 'info', title: 'No change', message: outcome.reply.summary || 'The decision is the same as before.' };
     case 'rate_limited':

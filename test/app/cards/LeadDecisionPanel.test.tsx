@@ -37,6 +37,31 @@ describe('LeadDecisionPanel states', () => {
     expect(runHistory).not.toHaveBeenCalled();
   });
 
+  it.each([
+    ['an unknown contact (404 with headers)', 'HTTP-Code: 404\nMessage: An error occurred.\nBody: {"status":"error","category":"OBJECT_NOT_FOUND"}\nHeaders: {"x-hubspot-correlation-id":"abc"}',
+      "HubSpot did not return this contact's scores: this contact was not found in HubSpot (it may have been deleted or merged)."],
+    ['a long multi-line error', `${'x'.repeat(300)}\nHeaders: {"a":"b"}`, `HubSpot did not return this contact's scores: ${'x'.repeat(157)}…`],
+  ])('shows a short message for %s, not the raw client error', (_name, raw, shown) => {
+    const { find } = renderPanel({ properties: {}, error: new Error(raw) });
+    expect(find(ErrorState).find(Text).text).toBe(shown);
+  });
+
+  it('says which task a re-score created: subject, owner and due time', async () => {
+    const reply = { ...rescoreSuccess({ changed: true }), taskCreated: true, task: { subject: 'Call Ada: 3 pricing-page visits', ownerId: '101', dueAt: '2026-11-27T07:00:05.000Z' } };
+    const { findByTestId, findAll, waitFor, alerts } = renderPanel({ properties: storedProperties('medium') }, { rescore: async () => reply });
+    expect(findAll(Text, { testId: 'task-created' })).toHaveLength(0);
+    findByTestId(LoadingButton, 'rescore-button').trigger('onClick');
+    await waitFor(() => expect(alerts()).toHaveLength(1));
+    const line = 'Task “Call Ada: 3 pricing-page visits” for owner 101, due 27 Nov 2026, 07:00:05 UTC.';
+    await waitFor(() => expect(findByTestId(Text, 'task-created').text).toBe(line));
+    expect(alerts()[0]!.message).toBe(`${reply.summary}. ${line}`);
+  });
+
+  it.each([['0', 'none'], ['0', null], [null, 'none']])('enrichment %s%% · %s reads "Not enriched"', (confidence, source) => {
+    const { findByTestId } = renderPanel({ properties: storedProperties('medium', { enrichment_confidence: confidence, last_enrichment_source: source }) });
+    expect(findByTestId(Text, 'enrichment').text).toBe('Not enriched');
+  });
+
   it('says what went wrong when HubSpot cannot read the properties, and retries on request', () => {
     const { find, findByTestId, refetch } = renderPanel({ properties: {}, error: new Error('Missing scope crm.objects.contacts.read') });
     expect(find(ErrorState).props.title).toBe('The lead decision could not be loaded');
@@ -70,7 +95,7 @@ describe('LeadDecisionPanel states', () => {
     expect(findByTestId(Text, 'content-track').text).toBe('Security compliance');
     expect(findByTestId(StatusTag, 'confidence-band').text).toBe('high confidence');
     expect(findByTestId(Text, 'scoring-version').text).toBe('2026.11-a1b2c3d');
-    expect(findByTestId(Text, 'decided-at').text).toBe('20 Nov 2026, 09:30 UTC');
+    expect(findByTestId(Text, 'decided-at').text).toBe('20 Nov 2026, 09:30:00 UTC');
   });
 
   it('shows a scored contact with missing side facts without inventing them', () => {
@@ -118,26 +143,33 @@ describe('Re-score button', () => {
 });
 
 describe('Why? view', () => {
-  it('loads the decision history when opened and offers the breakdown', async () => {
+  it('Why? loads the history and a read-only explanation from the stored properties; it never re-scores', async () => {
     const { findByTestId, find, findAll, waitFor, runHistory, runRescore } = renderPanel({ properties: storedProperties('medium') });
     findByTestId(Button, 'why-button').trigger('onClick');
     await waitFor(() => expect(findByTestId(Table, 'history-table')).toBeTruthy());
     expect(runHistory).toHaveBeenCalledWith({ contactId: '101' });
     const rows = find(TableBody).findAll(TableRow).map((row) => row.childNodes.map((cell) => cell.text));
     expect(rows).toEqual([
-      ['20 Nov 2026, 09:30 UTC', 'Medium', '52', 'Tier medium: 1 pricing-page visit'],
-      ['2 Oct 2026, 14:05 UTC', 'Low', '20', 'Tier low: no recent activity'],
+      ['20 Nov 2026, 09:30:00 UTC', 'Medium', '52', 'Tier medium: 1 pricing-page visit'],
+      ['2 Oct 2026, 14:05:00 UTC', 'Low', '20', 'Tier low: no recent activity'],
     ]);
     expect(runRescore).not.toHaveBeenCalled();
-    expect(findAll(LoadingButton, { testId: 'load-breakdown-button' })).toHaveLength(1);
+    // Re-score is the only control that writes: Why? offers no button that runs it.
+    expect(findAll(LoadingButton, { testId: 'load-breakdown-button' })).toHaveLength(0);
+    expect(findAll(LoadingButton).map((b) => b.props.testId)).toEqual(['rescore-button']);
+    expect(findByTestId(Text, 'stored-scores').text).toBe('Lead score 52 = intent 55 and fit 48, so the tier is medium.');
+    expect(findByTestId(Text, 'stored-reason').text).toBe(storedProperties('medium').last_decision_reason);
+    findByTestId(Button, 'why-button').trigger('onClick');
+    findByTestId(Button, 'why-button').trigger('onClick');
+    expect(runRescore).not.toHaveBeenCalled();
     expect(findByTestId(Button, 'why-button').text).toBe('Hide why');
   });
 
-  it('shows the breakdown of the last re-score, and reloads the history after it', async () => {
+  it('after the rep presses Re-score, Why? shows that re-score\'s breakdown, and the history reloads', async () => {
     const { findByTestId, waitFor, runHistory, alerts } = renderPanel({ properties: storedProperties('medium') });
     findByTestId(Button, 'why-button').trigger('onClick');
     await waitFor(() => expect(findByTestId(Table, 'history-table')).toBeTruthy());
-    findByTestId(LoadingButton, 'load-breakdown-button').trigger('onClick');
+    findByTestId(LoadingButton, 'rescore-button').trigger('onClick');
     await waitFor(() => expect(alerts()).toHaveLength(1));
     await waitFor(() => expect(runHistory).toHaveBeenCalledTimes(2));
     const items = (testId: string) =>

@@ -41,8 +41,9 @@ describe('readCardState', () => {
 
 describe('formatting', () => {
   it.each([
-    ['2026-11-20T09:30:00.000Z', '20 Nov 2026, 09:30 UTC'],
-    ['1763631000000', '20 Nov 2025, 09:30 UTC'],
+    ['2026-11-20T09:30:00.000Z', '20 Nov 2026, 09:30:00 UTC'],
+    ['2026-11-20T09:30:07.000Z', '20 Nov 2026, 09:30:07 UTC'],
+    ['1763631000000', '20 Nov 2025, 09:30:00 UTC'],
     [null, 'never'],
     ['not a date', 'not a date'],
   ])('formatDecidedAt(%s) = %s', (value, expected) => {

@@ -1,4 +1,5 @@
 import { Button, EmptyState, ErrorState, LoadingButton, LoadingSpinner, Text } from '@hubspot/ui-extensions';
+import { shortLoadError } from '../decision-view.ts';
 
 export function LoadingDecision() {
   return <LoadingSpinner testId="loading" label="Loading the lead decision" layout="centered" />;
@@ -29,7 +30,7 @@ export interface PropertiesErrorProps {
 export function PropertiesError({ message, onRetry }: PropertiesErrorProps) {
   return (
     <ErrorState testId="properties-error" title="The lead decision could not be loaded">
-      <Text>{`HubSpot did not return this contact's scores: ${message}`}</Text>
+      <Text>{`HubSpot did not return this contact's scores: ${shortLoadError(message)}`}</Text>
       <Button testId="retry-button" onClick={onRetry}>Try again</Button>
     </ErrorState>
   );

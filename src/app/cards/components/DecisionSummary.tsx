@@ -2,7 +2,7 @@ import {
   DescriptionList, DescriptionListItem, Flex, Statistics, StatisticsItem, StatusTag, Tag, Text,
 } from '@hubspot/ui-extensions';
 import {
-  REENGAGEMENT_LABEL, TIER_LABEL, TIER_TAG_VARIANT, formatDecidedAt, formatScore, humanize, type Band, type StoredDecision,
+  REENGAGEMENT_LABEL, TIER_LABEL, TIER_TAG_VARIANT, enrichmentText, formatDecidedAt, formatScore, humanize, type Band, type StoredDecision,
 } from '../decision-view.ts';
 
 const BAND_VARIANT = { high: 'success', medium: 'warning', low: 'default' } as const satisfies Record<Band, string>;
@@ -12,11 +12,6 @@ export function TierTag({ tier }: { tier: StoredDecision['tier'] }) {
   return <Tag testId="tier-tag" variant={TIER_TAG_VARIANT[tier]}>{`${TIER_LABEL[tier]} tier`}</Tag>;
 }
 
-function enrichmentText(decision: StoredDecision): string {
-  const confidence = decision.enrichmentConfidence === null ? null : `${formatScore(decision.enrichmentConfidence)}% confidence`;
-  const parts = [confidence, decision.enrichmentSource].filter((part): part is string => part !== null);
-  return parts.length > 0 ? parts.join(' · ') : 'Not enriched';
-}
 
 /** The stored decision: scores, tier, the reason verbatim and where the facts came from. */
 export function DecisionSummary({ decision }: { decision: StoredDecision }) {
@@ -34,7 +29,7 @@ export function DecisionSummary({ decision }: { decision: StoredDecision }) {
       <Text testId="decision-reason">{decision.reason ?? 'No reason was recorded with this decision.'}</Text>
       <DescriptionList direction="row">
         <DescriptionListItem label="Enrichment">
-          <Text testId="enrichment">{enrichmentText(decision)}</Text>
+          <Text testId="enrichment">{enrichmentText(decision.enrichmentConfidence, decision.enrichmentSource)}</Text>
         </DescriptionListItem>
         <DescriptionListItem label="Content track">
           <Flex direction="row" gap="xs" align="center" wrap>

@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
-import { Flex } from '@hubspot/ui-extensions';
+import { Flex, Text } from '@hubspot/ui-extensions';
 import { useCrmProperties } from '@hubspot/ui-extensions/crm';
 import { CARD_PROPERTIES } from '../contract.ts';
 import { readCardState } from '../decision-view.ts';
 import { useDecisionHistory, type HistoryRun } from '../hooks/useDecisionHistory.ts';
 import { useRescore, type RescoreRun } from '../hooks/useRescore.ts';
-import { alertForOutcome, type AlertArgs, type RescoreOutcome } from '../rescore-outcome.ts';
+import { alertForOutcome, taskLine, type AlertArgs, type RescoreOutcome } from '../rescore-outcome.ts';
 import { CardActions } from './CardActions.tsx';
 import { LoadingDecision, NeverScored, PropertiesError } from './CardStates.tsx';
 import { DecisionSummary } from './DecisionSummary.tsx';
@@ -67,11 +67,11 @@ export function LeadDecisionPanel({ contactId, actions, runRescore, runHistory }
         <Flex direction="column" gap="sm">
           <DecisionSummary decision={state.decision} />
           <CardActions onRescore={startRescore} rescoring={isRunning} whyOpen={whyOpen} onToggleWhy={toggleWhy} />
+          {lastSuccess?.task && <Text testId="task-created" variant="microcopy">{taskLine(lastSuccess.task)}</Text>}
           {whyOpen && (
             <WhyView
               decision={lastSuccess?.decision ?? null}
-              onLoadBreakdown={startRescore}
-              loadingBreakdown={isRunning}
+              stored={state.decision}
               history={historyState}
               onReloadHistory={() => { void loadHistory(); }}
             />

@@ -1,5 +1,5 @@
-import { DescriptionList, DescriptionListItem, Flex, Heading, LoadingButton, Text } from '@hubspot/ui-extensions';
-import { formatScore, humanize } from '../decision-view.ts';
+import { DescriptionList, DescriptionListItem, Flex, Heading, Text } from '@hubspot/ui-extensions';
+import { formatDecidedAt, formatScore, humanize, type StoredDecision } from '../decision-view.ts';
 import type { RescoreSuccess } from '../rescore-outcome.ts';
 
 export type DecisionDetail = RescoreSuccess['decision'];
@@ -30,21 +30,24 @@ function Contributions({ title, total, parts, testId }: { title: string; total: 
 }
 
 export interface ScoreBreakdownProps {
+  /** The breakdown of this session's re-score, if there was one. */
   decision: DecisionDetail | null;
-  onLoad: () => void;
-  loading: boolean;
+  /** What is stored on the contact: the read-only explanation when there is no re-score. */
+  stored: StoredDecision;
 }
 
-/** How each signal counted. Only a re-score returns it, so without one the card offers to run it. */
-export function ScoreBreakdown({ decision, onLoad, loading }: ScoreBreakdownProps) {
+/**
+ * How the score came about. Read-only: from the stored scores and reason, or from the re-score
+ * the rep already ran. Why? never writes (Re-score is the only button that does).
+ */
+export function ScoreBreakdown({ decision, stored }: ScoreBreakdownProps) {
   if (decision === null) {
     return (
-      <Flex direction="column" gap="xs">
-        <Heading>Score breakdown</Heading>
-        <Text>The breakdown comes with a re-score. If nothing about the contact changed, nothing is written.</Text>
-        <LoadingButton testId="load-breakdown-button" size="sm" variant="secondary" loading={loading} onClick={onLoad}>
-          Load breakdown
-        </LoadingButton>
+      <Flex direction="column" gap="xs" testId="stored-explanation">
+        <Heading>Why this score</Heading>
+        <Text testId="stored-scores">{`Lead score ${formatScore(stored.leadScore)} = intent ${formatScore(stored.intentScore)} and fit ${formatScore(stored.fitScore)}${stored.tier === null ? '' : `, so the tier is ${stored.tier}`}.`}</Text>
+        <Text testId="stored-reason">{stored.reason ?? 'No reason was recorded with this decision.'}</Text>
+        <Text variant="microcopy">{`Decided ${formatDecidedAt(stored.decidedAt)} with rules ${stored.scoringVersion ?? 'unknown'}. Re-score to see how each signal counted today.`}</Text>
       </Flex>
     );
   }

@@ -1,21 +1,22 @@
 import { Divider, Flex } from '@hubspot/ui-extensions';
+import type { StoredDecision } from '../decision-view.ts';
 import type { HistoryState } from '../hooks/useDecisionHistory.ts';
 import { DecisionHistory } from './DecisionHistory.tsx';
 import { ScoreBreakdown, type DecisionDetail } from './ScoreBreakdown.tsx';
 
 export interface WhyViewProps {
   decision: DecisionDetail | null;
-  onLoadBreakdown: () => void;
-  loadingBreakdown: boolean;
+  stored: StoredDecision;
   history: HistoryState;
   onReloadHistory: () => void;
 }
 
-export function WhyView({ decision, onLoadBreakdown, loadingBreakdown, history, onReloadHistory }: WhyViewProps) {
+/** Read-only: the stored explanation (or this session's re-score) and the decision history. */
+export function WhyView({ decision, stored, history, onReloadHistory }: WhyViewProps) {
   return (
     <Flex direction="column" gap="sm" testId="why-view">
       <Divider />
-      <ScoreBreakdown decision={decision} onLoad={onLoadBreakdown} loading={loadingBreakdown} />
+      <ScoreBreakdown decision={decision} stored={stored} />
       <Divider />
       <DecisionHistory state={history} onRetry={onReloadHistory} />
     </Flex>

@@ -5,9 +5,15 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { BatchRescoreReport } from '../../services/batch-rescore.ts';
-import type { LedgerEntry, LedgerState, SideEffectLedger } from '../../services/side-effect-ledger.ts';
-import type { Scope } from './scope.ts';
+import type { BatchRescoreReport } from './batch-rescore.ts';
+import type { LedgerEntry, LedgerState, SideEffectLedger } from './side-effect-ledger.ts';
+import type { SearchFilter } from '../ports.ts';
+
+/** What a run re-scores (parsed from the rescore flags in lib/cli/rescore/scope.ts). */
+export type Scope =
+  | { kind: 'all' }
+  | { kind: 'ids'; ids: string[]; file: string }
+  | { kind: 'search'; filters: SearchFilter[]; since?: string; where: string[] };
 
 export type RunStatus = 'running' | 'stopped' | 'finished' | 'superseded';
 
