@@ -16,7 +16,7 @@ const coreBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'src/app/functions/dist/', '.local/', 'test-results/', 'coverage/', 'local/preview/dist/'] },
+  { ignores: ['node_modules/', 'dist/', 'src/app/functions/dist/', 'custom-code/*.js', '.local/', 'test-results/', 'coverage/', 'local/preview/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 // The engine's view of the outside world. Adapters in lib/adapters implement these;
 // each has an in-memory fake and one contract test that runs against both.
-import type { Classification, EnrichmentFacts, PropertyHistoryMap, PropertyMap } from './core/types.ts';
+import type { Classification, EnrichmentFacts, PropertyMap } from './core/types.ts';
 
 export interface Clock {
   now(): Date;
@@ -14,6 +14,8 @@ export interface CrmRecord {
 export interface ContactWithCompany {
   contact: CrmRecord;
   company: CrmRecord | null;
+  /** History of the contact properties asked for (newest first); present only when asked. */
+  history?: Record<string, PropertyHistoryEntry[]>;
 }
 
 export interface ContactPage {
@@ -93,10 +95,10 @@ export interface RoutingGateway {
 export interface CrmGateway extends RoutingGateway {
   /** A contact with its primary company, in as few calls as possible; null if the contact does not exist. */
   getContactWithCompany(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany | null>;
-  /** Many contacts with their companies, using batch endpoints (≤ 100 per call). */
-  getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactWithCompany[]>;
-  /** One page (≤ 100) of all contacts with their companies, in id order: 2 calls per page. `after` is absent on the last page. */
-  listContactsWithCompanies(page: { after?: string; limit?: number }, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactPage>;
+  /** Many contacts with their companies, using batch endpoints (≤ 100 per call; ≤ 50 when `historyProperties` are asked, HubSpot's cap). */
+  getContactsWithCompanies(contactIds: readonly string[], contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactWithCompany[]>;
+  /** One page (≤ 100; ≤ 50 with history) of all contacts with their companies, in id order: 2 calls per page. `after` is absent on the last page. */
+  listContactsWithCompanies(page: { after?: string; limit?: number }, contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactPage>;
   updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
   batchUpdateContacts(updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult>;
   /** Creates the task once per dedupeKey and associates it with the contact. */
@@ -168,20 +170,63 @@ export interface ContactSnapshot {
   company: CrmRecord | null;
   /** History of the company's fact properties (newest first), to tell person-set values apart. */
   companyHistory: Record<string, PropertyHistoryEntry[]>;
+  /** History of the contact properties asked for (the activity the engine scores), newest first; absent when none was asked. */
+  contactHistory?: Record<string, PropertyHistoryEntry[]>;
   /** Tasks this product created for the contact. */
   notifications: NotificationRecord[];
-  /** History of ACTIVITY_HISTORY_PROPERTIES (newest first), when the gateway read it: the engine's dated activity. */
-  contactHistory?: PropertyHistoryMap;
 }
 
 /** The reads and writes of a single-contact re-score, shaped for as few round trips as possible. */
 export interface RescoreGateway extends RoutingGateway {
-  /** Contact with company and task associations (1 call), then company-with-history ∥ task bodies (1 round trip). */
-  readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[]): Promise<ContactSnapshot | null>;
+  /**
+   * Contact with company and task associations and the history of `historyProperties` (1 call),
+   * then company-with-history ∥ task bodies (1 round trip).
+   */
+  readSnapshot(contactId: string, contactProperties: readonly string[], companyProperties: readonly string[], historyProperties?: readonly string[]): Promise<ContactSnapshot | null>;
   /** Tasks owned by the owner created since the given time (1 search call). */
   countOwnerTasksSince(ownerId: string, sinceIso: string): Promise<number>;
   /** Creates the task associated with the contact (1 call), its dedupe key marked in the body. */
   createTask(task: TaskSpec): Promise<{ id: string }>;
   updateContact(contactId: string, properties: Record<string, string>): Promise<void>;
   getPropertyHistory(contactId: string, propertyNames: readonly string[]): Promise<Record<string, PropertyHistoryEntry[]>>;
+}
+
+/** A contact as bulk re-scoring reads it: properties, the history of the activity properties, its primary company id. */
+export interface BulkContact {
+  contact: CrmRecord;
+  /** Property name → past values, newest first (empty when history was not asked for). */
+  history: Record<string, PropertyHistoryEntry[]>;
+  companyId: string | null;
+}
+
+export interface SearchFilter {
+  propertyName: string;
+  operator: 'EQ' | 'GT' | 'GTE' | 'LT' | 'LTE' | 'NEQ' | 'HAS_PROPERTY';
+  value?: string;
+}
+
+export interface TaskBatchResult {
+  created: { contactId: string; dedupeKey: string; id: string }[];
+  /** Tasks whose outcome is unknown or failed: check before creating them again. */
+  failed: { contactId: string; dedupeKey: string; message: string }[];
+}
+
+/**
+ * The reads and writes of bulk re-scoring, each method one HubSpot call (the service sizes the
+ * batches: history reads take ≤ 50 objects, everything else ≤ 100).
+ */
+export interface BulkCrm {
+  /** One page of all contacts in id order; `after` is absent on the last page. */
+  listContacts(page: { after?: string; limit: number }, properties: readonly string[], historyProperties: readonly string[]): Promise<{ contacts: BulkContact[]; after?: string }>;
+  /** Contacts by id; ids that do not exist come back in `missing`. */
+  readContacts(ids: readonly string[], properties: readonly string[], historyProperties: readonly string[]): Promise<{ contacts: BulkContact[]; missing: string[] }>;
+  /** Ids of contacts matching every filter with an id above `afterId`, ascending (search sorted by hs_object_id). */
+  searchContactIds(filters: readonly SearchFilter[], afterId: string | null, limit: number): Promise<string[]>;
+  /** Companies with the history of `historyProperties`; missing ids are left out. */
+  readCompanies(ids: readonly string[], properties: readonly string[], historyProperties: readonly string[]): Promise<CompanyWithHistory[]>;
+  batchUpdateContacts(updates: readonly { id: string; properties: Record<string, string> }[]): Promise<BatchWriteResult>;
+  /** Creates tasks associated with their contacts, dedupe keys marked in the bodies. */
+  createTasks(tasks: readonly TaskSpec[]): Promise<TaskBatchResult>;
+  /** The dedupe keys of the tasks this product created for the contact (to check before creating again). */
+  findTaskKeys(contactId: string): Promise<string[]>;
 }

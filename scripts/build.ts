@@ -1,10 +1,10 @@
-// `npm run build`: the function bundles HubSpot needs (committed) and the JSON Schema of the config.
+// `npm run build`: the function bundles HubSpot needs and the custom code action bundles.
 import { statSync } from 'node:fs';
 import { relative } from 'node:path';
+import { CUSTOM_CODE_ACTIONS, writeCustomCode } from './custom-code-bundles.ts';
 import { functionUids, repoRoot, writeBundle } from './function-bundles.ts';
 
-for (const uid of functionUids()) {
-  const file = await writeBundle(uid);
-  const kb = (statSync(file).size / 1024).toFixed(0);
-  console.log(`built ${relative(repoRoot, file)} (${kb} KiB)`);
-}
+const report = (file: string): void => console.log(`built ${relative(repoRoot, file)} (${(statSync(file).size / 1024).toFixed(0)} KiB)`);
+
+for (const uid of functionUids()) report(await writeBundle(uid));
+for (const name of CUSTOM_CODE_ACTIONS) report(await writeCustomCode(name));

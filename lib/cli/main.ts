@@ -4,6 +4,8 @@ import { registerDecide } from './commands/decide.ts';
 import { registerEmulator } from './commands/emulator.ts';
 import { registerProvision } from './commands/provision.ts';
 import { registerDev } from './commands/dev.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerRescore } from './commands/rescore.ts';
 import { registerSimulate } from './commands/simulate.ts';
 import { registerReport } from './commands/report.ts';
 
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
   registerEmulator(program);
   registerProvision(program);
   registerDev(program);
+  registerServe(program);
+  registerRescore(program);
   registerSimulate(program);
   registerReport(program);
   return program;

@@ -4,7 +4,8 @@ import { translate } from '@hubspot/project-parsing-lib/translate';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import { AppMetaSchema, CardMetaSchema, FunctionMetaSchema, HsProjectSchema } from './hsmeta-schemas.ts';
+import { checkComponents } from './components-check.ts';
+import { AppMetaSchema, CardMetaSchema, FunctionMetaSchema, HsProjectSchema, WebhooksMetaSchema, WorkflowActionMetaSchema } from './hsmeta-schemas.ts';
 
 export interface Problem { file: string; message: string }
 
@@ -12,7 +13,14 @@ export interface CheckOptions {
   projectDir: string;
   /** Builds a function bundle in memory; compared with the committed one. Omit to skip the freshness check. */
   bundleText?: (uid: string) => Promise<string>;
+  /** Builds a custom code action in memory (custom-code/<name>.js); compared with the committed one. */
+  customCode?: { names: readonly string[]; text: (name: string) => Promise<string> };
 }
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  'app': AppMetaSchema, 'card': CardMetaSchema, 'app-function': FunctionMetaSchema,
+  'webhooks': WebhooksMetaSchema, 'workflow-action': WorkflowActionMetaSchema,
+};
 
 function readJson(file: string, problems: Problem[], dir: string): unknown {
   try {
@@ -58,7 +66,7 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
     const rel = relative(dir, file);
     const meta = readJson(file, problems, dir) as { type?: string; config?: { entrypoint?: string } } | undefined;
     if (!meta) continue;
-    const schema = meta.type === 'app' ? AppMetaSchema : meta.type === 'card' ? CardMetaSchema : meta.type === 'app-function' ? FunctionMetaSchema : null;
+    const schema = Object.hasOwn(SCHEMAS, String(meta.type)) ? SCHEMAS[String(meta.type)]! : null;
     if (!schema) { problems.push({ file: rel, message: `unknown component type "${String(meta.type)}"` }); continue; }
     if (!checkSchema(schema, meta, rel, problems)) continue;
     const entry = meta.config?.entrypoint;
@@ -69,7 +77,9 @@ export async function checkProject(options: CheckOptions): Promise<Problem[]> {
     problems.push({ file: `${srcDir}/app/functions/package.json`, message: 'missing: HubSpot requires a package.json beside app functions' });
   }
   problems.push(...checkCardImports(src, dir));
+  problems.push(...checkComponents(dir, srcDir));
   if (options.bundleText) problems.push(...(await checkBundles(src, dir, options.bundleText)));
+  if (options.customCode) problems.push(...(await checkCustomCode(dir, options.customCode)));
   return problems;
 }
 
@@ -121,6 +131,18 @@ async function checkBundles(src: string, dir: string, bundleText: (uid: string) 
     if (!existsSync(bundle)) { problems.push({ file: rel, message: 'bundle missing: run `npm run build`' }); continue; }
     const fresh = await bundleText(uid);
     if (fresh !== readFileSync(bundle, 'utf8')) problems.push({ file: rel, message: `bundle is out of date with lib/functions/${uid}.ts: run \`npm run build\` and commit it` });
+  }
+  return problems;
+}
+
+/** The pasteable custom code files (custom-code/<name>.js) against a fresh build of their sources. */
+async function checkCustomCode(dir: string, customCode: NonNullable<CheckOptions['customCode']>): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const name of customCode.names) {
+    const rel = `custom-code/${name}.js`;
+    const file = join(dir, rel);
+    if (!existsSync(file)) { problems.push({ file: rel, message: 'bundle missing: run `npm run build`' }); continue; }
+    if ((await customCode.text(name)) !== readFileSync(file, 'utf8')) problems.push({ file: rel, message: `bundle is out of date with lib/custom-code/${name}.ts: run \`npm run build\` and commit it` });
   }
   return problems;
 }

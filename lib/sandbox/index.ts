@@ -7,9 +7,12 @@ import { startPreviewServer, type PreviewServer } from '../../local/preview/inde
 import { createHubSpotGateway, getHubSpotClient } from '../adapters/index.ts';
 import { runProvision } from '../cli/commands/provision.ts';
 import type { Config } from '../core/config.ts';
-import { createCompanyHistoryReader } from './company-facts.ts';
+import { createHubSpotBulkCrm } from '../adapters/hubspot/bulk-crm.ts';
+import { createHubSpotContext } from '../adapters/hubspot/gateway.ts';
+import { Checkpoint } from '../cli/rescore/checkpoint.ts';
 import { scoreAllContacts, type ScoreAllReport } from './score-all.ts';
 import { createSandboxBackend } from './preview-backend.ts';
+import { startSandboxWebhooks, type SandboxWebhooks } from './webhooks.ts';
 import { writeInsightPages } from './insight-pages.ts';
 
 export interface SandboxOptions {
@@ -22,6 +25,8 @@ export interface SandboxOptions {
   db: string;
   seed: number;
   contacts: number;
+  /** Run `serve` beside the emulator and send it the emulator's webhooks (what `npm start` does). */
+  webhooks?: boolean;
   log?: (line: string) => void;
   /** Where the latest simulation and report pages go (served under /reports/); default `reports/` beside a file db, none for :memory:. */
   reportsDir?: string;
@@ -35,6 +40,8 @@ export interface Sandbox {
   preview: PreviewServer;
   env: Record<string, string>;
   scored: ScoreAllReport;
+  /** `serve` and the emulator's webhook sender, when started with `webhooks: true`. */
+  webhooks: SandboxWebhooks | null;
   /** Settles when the simulation and report pages are written (after start-up, in the background). */
   pages: Promise<string[]>;
   close(): Promise<void>;
@@ -55,24 +62,41 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const provision = await runProvision(gateway, options.config.classification.tracks);
     log(`Properties: ${provision.lines.at(-1) ?? ''}`);
     const client = getHubSpotClient({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter });
-    const scored = await scoreAllContacts(gateway, createCompanyHistoryReader(client), options.config, () => new Date(), (done) => {
-      if (done % 1000 === 0) log(`  scored ${done} contacts…`);
-    });
-    log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
+    const bulk = createHubSpotBulkCrm(createHubSpotContext({ accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }));
+    // The task ledger lives beside the db, so a restart does not notify reps about the same leads again.
+    const ledgerFile = options.db === ':memory:' ? null : `${options.db.replace(/\.sqlite$/, '')}.ledger.sqlite`;
+    const checkpoint = ledgerFile ? new Checkpoint(ledgerFile) : null;
+    let scored: ScoreAllReport;
+    try {
+      scored = await scoreAllContacts(bulk, options.config, () => new Date(), (done) => {
+        if (done % 1000 === 0) log(`  scored ${done} contacts…`);
+      }, checkpoint?.ledger);
+    } finally {
+      checkpoint?.close();
+    }
+    log(`Scored ${scored.scanned} contacts (${scored.updated} updated, ${scored.unchanged} unchanged, ${scored.tasks} tasks; high ${scored.tiers['high']}, medium ${scored.tiers['medium']}, low ${scored.tiers['low']})`
       + (scored.failed.length ? `; ${scored.failed.length} failed: ${scored.failed.slice(0, 3).map((f) => `${f.id} ${f.message}`).join('; ')}` : ''));
     // The page only sees a short message; the terminal gets which backend call failed.
     const onError = (error: unknown, where: string) => log(`Preview ${where} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const queueFile = options.db === ':memory:' ? ':memory:' : join(dirname(options.db), 'sandbox-serve-queue.sqlite');
+    const webhooks = options.webhooks ? await startSandboxWebhooks({ emulator, env, config: options.config, host: options.host, queueFile, log }) : null;
     const reportsDir = options.reportsDir ?? (options.db === ':memory:' ? undefined : join(dirname(options.db), 'reports'));
-    const preview = await startPreviewServer(createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }),
-      { port: options.port, host: options.host, onError, ...(reportsDir ? { reportsDir } : {}) });
+    let preview: PreviewServer;
+    try {
+      const backend = createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }, { autoRescore: webhooks !== null });
+      preview = await startPreviewServer(backend, { port: options.port, host: options.host, onError, ...(reportsDir ? { reportsDir } : {}) });
+    } catch (err) {
+      await webhooks?.close();
+      throw err;
+    }
     const pages = reportsDir
       ? writeInsightPages({ portal: { accessToken: SANDBOX_TOKEN, basePath: emulator.url, retries: 3, limiter }, config: options.config, dir: reportsDir, now: new Date(), ...(options.candidate ? { candidate: options.candidate } : {}) })
         .then((names) => { log(`Simulation and report pages ready: ${names.map((n) => `${preview.url}/reports/${n}`).join(', ')}`); return names; })
         .catch((err: Error) => { log(`The simulation and report pages could not be written: ${err.message}`); return []; })
       : Promise.resolve([]);
     return {
-      url: preview.url, emulator, preview, env, scored, pages,
-      close: async () => { await pages; await preview.close(); await emulator.close(); },
+      url: preview.url, emulator, preview, env, scored, webhooks, pages,
+      close: async () => { await pages; await preview.close(); await webhooks?.close(); await emulator.close(); },
     };
   } catch (err) {
     await emulator.close();

@@ -59,8 +59,9 @@ export function recordActivity(recorder: ActivityRecorder, contactId: string, ki
  * `config` is the sandbox's rules (its --config), so Re-score decides as the start-up scoring did.
  * With `activity`, the page also offers "Simulate activity" (PreviewBackend.simulateActivity).
  */
-export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder): PreviewBackend {
+export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder, options: { autoRescore?: boolean } = {}): PreviewBackend {
   const backend: PreviewBackend = {
+    autoRescore: options.autoRescore ?? false,
     async listContacts(req) {
       const id = placeholderId(req.q);
       const filters = [

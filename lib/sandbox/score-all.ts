@@ -1,49 +1,30 @@
-// Scores every contact through the CRM API: pages of 100 contacts listed with their primary
-// company (2 calls per page), the history of the companies' enrichment facts (1 call), the pure
-// engine with the same inputs the rescore_contact function uses, and one batch update of only
-// what changed. Used by the sandbox on start; a second run over unchanged data writes nothing,
-// and a Re-score from the card on an untouched contact finds nothing to change.
-import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../core/contract.ts';
+// The sandbox's first pass: every contact scored through the CRM API by the shared batch
+// re-scoring service (lib/services/batch-rescore.ts) — list pages of 50 with the activity
+// history, companies with their fact history read once each, one batch update per 100 changed
+// contacts, due tasks created in batches through the ledger. A second run over unchanged data
+// writes nothing, and a Re-score from the card on an untouched contact finds nothing to change.
 import type { Config } from '../core/config.ts';
-import { decide } from '../core/pipeline.ts';
-import type { CrmGateway } from '../ports.ts';
-import { companyFacts, companyPropertiesWithFacts, type CompanyHistoryReader } from './company-facts.ts';
+import type { BulkCrm } from '../ports.ts';
+import { BULK_CONTACT_PROPERTIES, historyPropertiesFor, runBatchRescore } from '../services/batch-rescore.ts';
+import { allContacts } from '../services/contact-sources.ts';
+import { createMemoryLedger, type SideEffectLedger } from '../services/side-effect-ledger.ts';
 
-const COMPANY_PROPERTIES = companyPropertiesWithFacts(COMPANY_INPUT_PROPERTIES);
-
-export interface ScoreAllReport { scanned: number; updated: number; unchanged: number; failed: { id: string; message: string }[]; tiers: Record<string, number> }
+export interface ScoreAllReport { scanned: number; updated: number; unchanged: number; tasks: number; failed: { id: string; message: string }[]; tiers: Record<string, number> }
 
 export async function scoreAllContacts(
-  crm: CrmGateway,
-  companyHistory: CompanyHistoryReader,
+  crm: BulkCrm,
   config: Config,
   now: () => Date,
   onProgress: (done: number) => void = () => {},
+  ledger: SideEffectLedger = createMemoryLedger(),
 ): Promise<ScoreAllReport> {
-  const report: ScoreAllReport = { scanned: 0, updated: 0, unchanged: 0, failed: [], tiers: { high: 0, medium: 0, low: 0 } };
-  let after: string | undefined;
-  do {
-    const page = await crm.listContactsWithCompanies({ after, limit: 100 }, CONTACT_INPUT_PROPERTIES, COMPANY_PROPERTIES);
-    const companyIds = page.results.flatMap((r) => (r.company ? [r.company.id] : []));
-    const histories = companyIds.length > 0 ? await companyHistory(companyIds) : new Map();
-    const updates: { id: string; properties: Record<string, string> }[] = [];
-    for (const record of page.results) {
-      const { contact, company } = record;
-      const enrichment = companyFacts(record, company ? histories.get(company.id) : undefined);
-      const decision = decide({ id: contact.id, properties: contact.properties, company, enrichment }, config, now());
-      const tier = decision.score.value.tier;
-      report.tiers[tier] = (report.tiers[tier] ?? 0) + 1;
-      if (Object.keys(decision.writePlan).length > 0) updates.push({ id: contact.id, properties: decision.writePlan as Record<string, string> });
-      else report.unchanged += 1;
-    }
-    if (updates.length > 0) {
-      const result = await crm.batchUpdateContacts(updates);
-      report.updated += result.ok.length;
-      report.failed.push(...result.failed.map((f) => ({ id: f.id, message: f.message })));
-    }
-    report.scanned += page.results.length;
-    onProgress(report.scanned);
-    after = page.after;
-  } while (after);
-  return report;
+  const deps = { crm, config, now: now(), ledger };
+  let reported = 0;
+  const report = await runBatchRescore(allContacts(crm, BULK_CONTACT_PROPERTIES, historyPropertiesFor(true)), deps, {
+    onProgress: (r) => { if (r.read !== reported) { reported = r.read; onProgress(r.read); } },
+  });
+  return {
+    scanned: report.read, updated: report.changed, unchanged: report.unchanged, tasks: report.tasks,
+    failed: report.errors.map((e) => ({ id: e.contactId, message: e.message })), tiers: report.tiers,
+  };
 }

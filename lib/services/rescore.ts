@@ -1,6 +1,7 @@
 // One contact, re-scored: read (2 round trips), decide (pure), check the owner's task
 // throttle only when a task is due (1), then write the task and the properties together (1).
 // Write order and why: docs/functions.md ("Re-score: calls and write order").
+import { ACTIVITY_HISTORY_PROPERTIES } from '../core/activity-properties.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../core/contract.ts';
 import type { Config } from '../core/config.ts';
 import { decide } from '../core/pipeline.ts';
@@ -33,7 +34,7 @@ export async function rescoreContact(contactId: string, deps: RescoreDeps): Prom
   const now = deps.clock.now();
   // HubSpot availability does not depend on the contact: read beside the snapshot (no extra round trip).
   const [snapshot, routingContext] = await Promise.all([
-    deps.crm.readSnapshot(contactId, CONTACT_INPUT_PROPERTIES, COMPANY_PROPERTIES),
+    deps.crm.readSnapshot(contactId, CONTACT_INPUT_PROPERTIES, COMPANY_PROPERTIES, ACTIVITY_HISTORY_PROPERTIES),
     readAvailability(deps),
   ]);
   if (!snapshot) throw new NotFoundError(`read contact ${contactId}`, `contact ${contactId} does not exist`, { status: 404 });

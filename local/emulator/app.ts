@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { errorBody, type ApiFailure } from './errors.ts';
 import { DEFAULT_FAULTS, FaultInjector, HANG_MS, type FaultOptions } from './faults.ts';
 import { sendFailure } from './http.ts';
-import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, tenSecondlyBody, type RateLimitOptions } from './rate-limit.ts';
 import { RequestLog } from './request-log.ts';
 import { registerAssociationRoutes } from './routes/associations.ts';
 import { registerObjectRoutes } from './routes/objects.ts';
@@ -88,6 +88,7 @@ export function createEmulatorApp(store: EmulatorStore, options: AppOptions = {}
       await runtime.hang(c.req.raw.signal);
       return sendFailure(c, { status: 504, category: 'GATEWAY_TIMEOUT', message: 'The request timed out (injected hang).' });
     }
+    if (fault.kind === 'throttle') return c.json(tenSecondlyBody(), 429, { 'Retry-After': '1' });
     if (fault.kind === 'error') {
       const failure: ApiFailure = { status: fault.status, category: fault.status === 500 ? 'INTERNAL_ERROR' : fault.status === 502 ? 'BAD_GATEWAY' : 'SERVICE_UNAVAILABLE', message: `Injected fault: the emulator answered ${fault.status} on purpose.` };
       return sendFailure(c, failure);

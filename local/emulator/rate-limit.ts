@@ -60,6 +60,11 @@ export class RateLimiter {
   }
 }
 
+/** The 429 body HubSpot sends when the ten-second limit is used up (also what an injected throttle fault answers). */
+export function tenSecondlyBody(): RateLimitBody {
+  return body('You have reached your ten_secondly_rolling limit.', 'TEN_SECONDLY_ROLLING');
+}
+
 function body(message: string, policyName: string): RateLimitBody {
   return { status: 'error', message, errorType: 'RATE_LIMIT', correlationId: randomUUID(), policyName, groupName: GROUP };
 }

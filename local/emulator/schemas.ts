@@ -10,6 +10,9 @@ const inputs = <T extends z.ZodType>(item: T) => z.array(item).max(100, 'A batch
 
 export const createBody = z.object({ properties: propertyValues.default({}), associations: z.array(association).default([]) });
 export const updateBody = z.object({ properties: propertyValues });
+/** HubSpot's answer to a history read of more than HISTORY_READ_LIMIT objects (docs/emulator.md). */
+export const HISTORY_READ_LIMIT = 50;
+export const HISTORY_LIMIT_MESSAGE = 'The maximum number of inputs supported in a batch request for property histories is 50. Please reduce the number of items and try again';
 export const batchReadBody = z.object({
   properties: z.array(z.string()).optional(), propertiesWithHistory: z.array(z.string()).optional(), idProperty: z.string().optional(),
   inputs: inputs(z.object({ id })),

@@ -46,7 +46,7 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
 
   app.get('/', async (c) => {
     if (options.rebuildOnLoad) bundles = await buildPreviewBundles(cardEntry);
-    return c.html(previewPage(options.title ?? 'Lead Decisions — card preview', { simulateActivity: Boolean(backend.simulateActivity) }));
+    return c.html(previewPage(options.title ?? 'Lead Decisions — card preview', { simulateActivity: Boolean(backend.simulateActivity), autoRescore: Boolean(backend.autoRescore) }));
   });
   const script = (body: string) => new Response(body, { headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' } });
   app.get('/assets/host.js', () => script(bundles.host));

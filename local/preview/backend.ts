@@ -30,6 +30,11 @@ export interface PreviewBackend {
    * "Simulate activity" control only when the backend has this method.
    */
   simulateActivity?(contactId: string, kind: ActivityKind): Promise<ActivityCounts>;
+  /**
+   * Sandbox with `serve` beside the emulator: a change to the contact is re-scored by the
+   * webhooks, so after simulated activity the page re-reads the card instead of asking for Re-score.
+   */
+  readonly autoRescore?: boolean;
 }
 
 export const ACTIVITY_KINDS = ['page_views', 'form_submission'] as const;

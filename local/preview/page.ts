@@ -2,7 +2,7 @@
 // frame on the right. The host script must run before the card script.
 
 /** What the server offers beyond the card; the page reads it from #app's data attributes. */
-export interface PageCapabilities { simulateActivity: boolean }
+export interface PageCapabilities { simulateActivity: boolean; autoRescore?: boolean }
 
 export function previewPage(title: string, capabilities: PageCapabilities = { simulateActivity: false }): string {
   const safeTitle = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -15,7 +15,7 @@ export function previewPage(title: string, capabilities: PageCapabilities = { si
 <link rel="stylesheet" href="/assets/preview.css">
 </head>
 <body>
-<div id="app" data-testid="preview-app"${capabilities.simulateActivity ? ' data-simulate-activity="true"' : ''}></div>
+<div id="app" data-testid="preview-app"${capabilities.simulateActivity ? ' data-simulate-activity="true"' : ''}${capabilities.autoRescore ? ' data-auto-rescore="true"' : ''}></div>
 <script src="/assets/host.js"></script>
 <script src="/assets/card.js"></script>
 </body>

@@ -58,6 +58,20 @@ export function describeCrmGatewayContract(name: string, factory: () => Promise<
       expect(got[2]?.contact.properties['firstname']).toBe('M1');
     });
 
+    it('reads and lists with the history of the asked properties, newest first, pages of at most 50', async () => {
+      const many = await s.gateway.listContactsWithCompanies({ limit: 100 }, CONTACT_PROPS, COMPANY_PROPS);
+      const ids = [...many.results.map((r) => r.contact.id), withCompany];
+      const got = await s.gateway.getContactsWithCompanies(ids, CONTACT_PROPS, COMPANY_PROPS, ['jobtitle', 'firstname']);
+      expect(got.map((r) => r.contact.id)).toEqual(ids.filter((id, i) => ids.indexOf(id) === i));
+      const ada = got.find((r) => r.contact.id === withCompany);
+      expect(Object.keys(ada?.history ?? {}).sort()).toEqual(['firstname', 'jobtitle']);
+      expect(ada?.history?.['jobtitle']?.[0]?.value).toBe('CTO');
+      const page = await s.gateway.listContactsWithCompanies({ limit: 100 }, CONTACT_PROPS, COMPANY_PROPS, ['firstname']);
+      expect(page.results.length).toBeLessThanOrEqual(50);
+      expect(page.results.every((r) => Array.isArray(r.history?.['firstname']))).toBe(true);
+      expect((await s.gateway.getContactsWithCompanies([withCompany], CONTACT_PROPS, COMPANY_PROPS))[0]?.history).toBeUndefined();
+    });
+
     it('pages through every contact with its company, `after` absent on the last page', async () => {
       const first = await s.gateway.listContactsWithCompanies({ limit: 2 }, CONTACT_PROPS, COMPANY_PROPS);
       expect(first.results).toHaveLength(2);

@@ -6,6 +6,7 @@ import { startEmulator, type RunningEmulator } from '../../local/emulator/index.
 import { createHubSpotGateway, type HubSpotGateway } from '../../lib/adapters/hubspot/gateway.ts';
 import { createHubSpotCompanyProvider } from '../../lib/adapters/enrichment/hubspot-company.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../../lib/core/contract.ts';
+import { ACTIVITY_HISTORY_PROPERTIES } from '../../lib/core/activity-properties.ts';
 
 let emulator: RunningEmulator;
 let gateway: HubSpotGateway;
@@ -44,6 +45,12 @@ describe('HubSpot call budget', () => {
       'POST /crm/v3/objects/companies/batch/read',
     ]);
     expect(await calls(() => gateway.getContactsWithCompanies(contactIds, ['email'], ['domain']))).toHaveLength(6);
+  });
+
+  it('reads 100 contacts with the activity history in 2 batch reads of 50 (HubSpot\'s cap), + associations and companies', async () => {
+    const log = await calls(() => gateway.getContactsWithCompanies(contactIds.slice(0, 100), CONTACT_INPUT_PROPERTIES, COMPANY_INPUT_PROPERTIES, ACTIVITY_HISTORY_PROPERTIES));
+    expect(log.filter((c) => c === 'POST /crm/v3/objects/contacts/batch/read')).toHaveLength(2);
+    expect(log).toHaveLength(6);
   });
 
   it('writes 100 contacts in 1 call', async () => {

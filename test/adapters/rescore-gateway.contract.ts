@@ -70,6 +70,14 @@ export function describeRescoreGatewayContract(name: string, factory: () => Prom
       expect(snapshot?.notifications).toEqual([{ dedupeKey: 'seed-high-intent', createdAt: '2020-01-05T00:00:00.000Z', ownerId: OWNER.rita }]);
     });
 
+    it('reads the history of the contact properties asked for in the same snapshot, newest first', async () => {
+      const snapshot = await s.gateway.readSnapshot(ada, CONTACT_PROPS, COMPANY_PROPS, ['jobtitle', 'firstname']);
+      expect(Object.keys(snapshot?.contactHistory ?? {}).sort()).toEqual(['firstname', 'jobtitle']);
+      expect(snapshot?.contactHistory?.['jobtitle']?.[0]?.value).toBe('CTO');
+      expectNewestFirst((snapshot?.contactHistory?.['jobtitle'] ?? []) as PropertyHistoryEntry[]);
+      expect((await s.gateway.readSnapshot(ada, CONTACT_PROPS, COMPANY_PROPS))?.contactHistory).toEqual({});
+    });
+
     it('reads a contact without a company as company null and no history', async () => {
       const snapshot = await s.gateway.readSnapshot(bob, CONTACT_PROPS, COMPANY_PROPS);
       expect(snapshot?.contact.properties['firstname']).toBe('Bob');

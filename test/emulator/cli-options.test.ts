@@ -24,12 +24,14 @@ describe('--faults', () => {
     expect(parseFaults('error=0.05,latency=100,hang=0.01,seed=1,paths=/search$')).toEqual({
       ok: true, value: { errorRate: 0.05, latencyMs: 100, hangRate: 0.01, seed: 1, paths: '/search$' },
     });
+    expect(parseFaults('error=0.1,throttle=0.05')).toEqual({ ok: true, value: { errorRate: 0.1, throttleRate: 0.05 } });
   });
 
   it.each([
-    ['error=2', 'Bad --faults value for error: error and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.'],
+    ['error=2', 'Bad --faults value for error: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.'],
+    ['throttle=1.5', 'Bad --faults value for throttle: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.'],
     ['paths=(', 'Bad --faults paths: "(" is not a valid regular expression.'],
-    ['oops', 'Unknown faults setting "oops"; use error=…,latency=…,hang=…,seed=…,paths=….'],
+    ['oops', 'Unknown faults setting "oops"; use error=…,throttle=…,latency=…,hang=…,seed=…,paths=….'],
   ])('explains what is wrong with %s', (raw, message) => {
     expect(parseFaults(raw)).toEqual({ ok: false, message });
   });

@@ -43,7 +43,7 @@ describe('lead-decisions emulator', () => {
     const p = run(['--port', '0', '--db', ':memory:', '--faults', 'error=5']);
     expect(await p.exited).toBe(1);
     expect(p.output().err).toMatchInlineSnapshot(`
-      "Bad --faults value for error: error and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.
+      "Bad --faults value for error: error, throttle and hang are fractions from 0 to 1, latency is milliseconds, seed a whole number.
       "
     `);
   });

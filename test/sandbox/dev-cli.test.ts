@@ -32,7 +32,7 @@ describe('lead-decisions dev', () => {
     const [, emulatorUrl] = await p.line(/HUBSPOT_BASE_URL=(http:\/\/127\.0\.0\.1:\d+) HUBSPOT_ACCESS_TOKEN=local-dev-token\n/);
     expect(Number(port)).toBeGreaterThan(0);
     expect(emulatorUrl).not.toMatch(/:0$/);
-    expect(p.output().err).toContain('Scored 50 contacts (50 updated, 0 unchanged;');
+    expect(p.output().err).toMatch(/Scored 50 contacts \(50 updated, 0 unchanged, \d+ tasks;/);
 
     const page = await fetch(url!);
     expect(page.status).toBe(200);
@@ -62,7 +62,7 @@ describe('lead-decisions dev', () => {
     const [, url] = await p.line(/sandbox ready: open (http:\/\/127\.0\.0\.1:\d+)\n/);
     const { err } = p.output();
     expect(err).toContain('Nothing to do: all');
-    expect(err).toContain('Scored 50 contacts (0 updated, 50 unchanged;');
+    expect(err).toContain('Scored 50 contacts (0 updated, 50 unchanged, 0 tasks;');
     expect((await listContacts(url!, 200)).map((c) => c.id).sort()).toEqual(firstRunIds);
     p.child.kill('SIGINT');
     expect(await p.exited).toBe(0);

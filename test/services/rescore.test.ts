@@ -1,5 +1,6 @@
 // rescoreContact over a scripted RescoreGateway: which calls it makes and when, and what a failed
 // write leaves to the caller. (End-to-end behaviour on the emulator: test/functions/.)
+import { ACTIVITY_HISTORY_PROPERTIES } from '../../lib/core/activity-properties.ts';
 import { describe, expect, it } from 'vitest';
 import { rescoreContact, type RescoreDeps } from '../../lib/services/rescore.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
@@ -23,6 +24,7 @@ function scripted(script: Script) {
   const calls: string[] = [];
   const tasks: TaskSpec[] = [];
   const updates: Record<string, string>[] = [];
+  const historyAsked: string[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   const write = async <T>(name: string, fail: boolean | undefined, result: T): Promise<T> => {
@@ -35,10 +37,11 @@ function scripted(script: Script) {
     return result;
   };
   const gateway: Pick<RescoreGateway, 'readSnapshot' | 'countOwnerTasksSince' | 'createTask' | 'updateContact' | 'getPropertyHistory'> = {
-    async readSnapshot(contactId): Promise<ContactSnapshot | null> {
+    async readSnapshot(contactId, _contactProps, _companyProps, historyProps = []): Promise<ContactSnapshot | null> {
       calls.push('readSnapshot');
+      historyAsked.push(...historyProps);
       if (script.contact === null) return null;
-      return { contact: { id: contactId, properties: { ...(script.contact ?? HOT) } }, company: COMPANY, companyHistory: {}, notifications: script.notifications ?? [] };
+      return { contact: { id: contactId, properties: { ...(script.contact ?? HOT) } }, company: COMPANY, companyHistory: {}, contactHistory: {}, notifications: script.notifications ?? [] };
     },
     async countOwnerTasksSince(ownerId, since) { calls.push(`countOwnerTasksSince ${since}`); return script.recentTasks ?? 0; },
     createTask: (task) => { tasks.push(task); return write('createTask', script.failTask, { id: '77' }); },
@@ -53,7 +56,7 @@ function scripted(script: Script) {
     config,
     clock: { now: () => NOW },
   };
-  return { deps, calls, tasks, updates, maxInFlight: () => maxInFlight };
+  return { deps, calls, tasks, updates, historyAsked, maxInFlight: () => maxInFlight };
 }
 
 describe('rescoreContact', () => {
@@ -62,6 +65,7 @@ describe('rescoreContact', () => {
     const reply = await rescoreContact('42', g.deps);
     const since = new Date(NOW.getTime() - config.notify.throttleWindowHours * 3_600_000).toISOString();
     expect(g.calls).toEqual(['readSnapshot', `countOwnerTasksSince ${since}`, 'createTask', 'updateContact']);
+    expect(g.historyAsked).toEqual([...ACTIVITY_HISTORY_PROPERTIES]); // the dated activity rides on the snapshot read
     expect(g.maxInFlight()).toBe(2);
     expect(reply).toMatchObject({ ok: true, taskCreated: true, changed: true, decision: { tier: 'high' } });
     // First decision of a high-tier lead: the task is keyed by that event, not by the score.

@@ -1,7 +1,8 @@
 // Guardrails around any AI classifier: what may go into a prompt (whitelisted,
 // redacted, capped fields) and what may come out (labels from the config,
 // capped lengths, no instructions, no URLs). Pure functions.
-import { z } from 'zod';
+// zod/mini: the same checks, a fraction of the bytes in the pasteable custom code bundles.
+import * as z from 'zod/mini';
 import { CONFIDENCE_BANDS } from '../../core/contract.ts';
 import type { Classification, PropertyMap } from '../../core/types.ts';
 import type { ClassificationRequest } from '../../ports.ts';
@@ -137,10 +138,10 @@ export function aiOutputSchema(allowedTracks: readonly string[]) {
 function buildOutputSchema(allowedTracks: readonly string[]) {
   return z.object({
     contentTrack: z.enum(allowedTracks as [string, ...string[]]),
-    objections: z.array(z.string()).max(50),
+    objections: z.array(z.string()).check(z.maxLength(50)),
     confidenceBand: z.enum(CONFIDENCE_BANDS),
-    nextBestAsset: z.string().max(2000),
-    subjectLine: z.string().max(2000),
+    nextBestAsset: z.string().check(z.maxLength(2000)),
+    subjectLine: z.string().check(z.maxLength(2000)),
   });
 }
 

@@ -2,7 +2,8 @@
 import type { ContactPage, ContactWithCompany, CrmRecord } from '../../ports.ts';
 import { NotFoundError } from '../../errors.ts';
 import type { HubSpotContext } from './gateway.ts';
-import { chunk, pickPrimaryCompany, toRecord, unique, PRIMARY_CONTACT_TO_COMPANY } from './records.ts';
+import { BATCH_LIMIT, chunk, pickPrimaryCompany, toHistory, toRecord, unique, PRIMARY_CONTACT_TO_COMPANY } from './records.ts';
+import { HISTORY_READ_LIMIT } from './bulk-crm.ts';
 
 export async function getContactWithCompany(ctx: HubSpotContext, contactId: string, contactProps: readonly string[], companyProps: readonly string[]): Promise<ContactWithCompany | null> {
   let contact;
@@ -26,12 +27,14 @@ export async function getContactWithCompany(ctx: HubSpotContext, contactId: stri
   return { contact: toRecord(contact), company };
 }
 
-export async function getContactsWithCompanies(ctx: HubSpotContext, contactIds: readonly string[], contactProps: readonly string[], companyProps: readonly string[]): Promise<ContactWithCompany[]> {
+export async function getContactsWithCompanies(ctx: HubSpotContext, contactIds: readonly string[], contactProps: readonly string[], companyProps: readonly string[], historyProps: readonly string[] = []): Promise<ContactWithCompany[]> {
   const out: ContactWithCompany[] = [];
-  for (const ids of chunk(unique(contactIds))) {
+  // HubSpot answers 400 to a history read of more than 50 objects.
+  for (const ids of chunk(unique(contactIds), historyProps.length > 0 ? HISTORY_READ_LIMIT : BATCH_LIMIT)) {
     const contacts = await ctx.call(`batch read ${ids.length} contacts`, () =>
-      ctx.client.crm.contacts.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: [...contactProps], propertiesWithHistory: [] }));
+      ctx.client.crm.contacts.batchApi.read({ inputs: ids.map((id) => ({ id })), properties: [...contactProps], propertiesWithHistory: [...historyProps] }));
     const found = contacts.results.map(toRecord);
+    const histories = new Map(contacts.results.map((c) => [String(c.id), toHistory(c.propertiesWithHistory, historyProps)]));
     if (found.length === 0) continue;
     const links = await ctx.call(`batch read company associations of ${found.length} contacts`, () =>
       ctx.client.crm.associations.v4.batchApi.getPage('contacts', 'companies', { inputs: found.map((c) => ({ id: c.id })) }));
@@ -49,21 +52,21 @@ export async function getContactsWithCompanies(ctx: HubSpotContext, contactIds: 
       const contact = byId.get(id);
       if (!contact) continue;
       const companyId = companyOf.get(id);
-      out.push({ contact, company: (companyId && companies.get(companyId)) || null });
+      out.push({ contact, company: (companyId && companies.get(companyId)) || null, ...(historyProps.length > 0 ? { history: histories.get(id) ?? {} } : {}) });
     }
   }
   return out;
 }
 
-export async function listContactsWithCompanies(ctx: HubSpotContext, page: { after?: string; limit?: number }, contactProps: readonly string[], companyProps: readonly string[]): Promise<ContactPage> {
-  const limit = Math.max(1, Math.min(100, page.limit ?? 100));
+export async function listContactsWithCompanies(ctx: HubSpotContext, page: { after?: string; limit?: number }, contactProps: readonly string[], companyProps: readonly string[], historyProps: readonly string[] = []): Promise<ContactPage> {
+  const limit = Math.max(1, Math.min(historyProps.length > 0 ? HISTORY_READ_LIMIT : BATCH_LIMIT, page.limit ?? 100));
   const res = await ctx.call(`list contacts${page.after ? ` after ${page.after}` : ''}`, () =>
-    ctx.client.crm.contacts.basicApi.getPage(limit, page.after, [...contactProps], undefined, ['companies']));
+    ctx.client.crm.contacts.basicApi.getPage(limit, page.after, [...contactProps], historyProps.length > 0 ? [...historyProps] : undefined, ['companies']));
   const companyOf = new Map(res.results.map((contact) => [contact.id, primaryCompanyOf(contact.associations)] as const));
   const companies = await readCompanies(ctx, unique([...companyOf.values()].filter((id): id is string => id !== null)), companyProps);
   const results = res.results.map((contact) => {
     const companyId = companyOf.get(contact.id);
-    return { contact: toRecord(contact), company: (companyId && companies.get(companyId)) || null };
+    return { contact: toRecord(contact), company: (companyId && companies.get(companyId)) || null, ...(historyProps.length > 0 ? { history: toHistory(contact.propertiesWithHistory, historyProps) } : {}) };
   });
   const after = res.paging?.next?.after;
   return after ? { results, after } : { results };

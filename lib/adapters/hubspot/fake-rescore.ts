@@ -43,7 +43,7 @@ export function createFakeRescoreGateway(seed: FakeRescoreSeed = {}): FakeRescor
     crm,
     calls,
 
-    async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
+    async readSnapshot(contactId, contactProps, companyProps, historyProps = []): Promise<ContactSnapshot | null> {
       calls.push('readSnapshot');
       const found = await crm.getContactWithCompany(contactId, contactProps, companyProps);
       if (!found) return null;
@@ -52,6 +52,7 @@ export function createFakeRescoreGateway(seed: FakeRescoreSeed = {}): FakeRescor
         contact: found.contact,
         company: company?.company ?? null,
         companyHistory: company?.history ?? {},
+        contactHistory: historyProps.length > 0 ? await crm.getPropertyHistory(contactId, historyProps) : {},
         notifications: notificationsOf(contactId),
       };
     },

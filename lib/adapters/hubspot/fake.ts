@@ -114,12 +114,15 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
     if (contact.companyId) contactCompany.set(contact.id, contact.companyId);
   }
 
-  const withCompany = (id: string, contactProps: readonly string[], companyProps: readonly string[]) => {
+  const withCompany = (id: string, contactProps: readonly string[], companyProps: readonly string[], historyProps: readonly string[] = []) => {
     const contact = contacts.get(id);
     if (!contact) return null;
     const companyId = pickPrimaryCompany(contactCompany.has(id) ? [{ id: contactCompany.get(id)!, typeIds: [1] }] : []);
     const company = companyId ? companies.get(companyId) : undefined;
-    return { contact: read(contact, contactProps), company: company ? read(company, companyProps) : null };
+    return {
+      contact: read(contact, contactProps), company: company ? read(company, companyProps) : null,
+      ...(historyProps.length > 0 ? { history: historyOf(contact, historyProps) } : {}),
+    };
   };
 
   return {
@@ -130,16 +133,16 @@ export function createFakeCrmGateway(seed: FakeCrmSeed = {}): FakeCrmGateway {
       return withCompany(id, contactProps, companyProps);
     },
 
-    async getContactsWithCompanies(ids, contactProps, companyProps) {
+    async getContactsWithCompanies(ids, contactProps, companyProps, historyProps = []) {
       calls.push('getContactsWithCompanies');
-      return unique(ids).flatMap((id) => withCompany(id, contactProps, companyProps) ?? []);
+      return unique(ids).flatMap((id) => withCompany(id, contactProps, companyProps, historyProps) ?? []);
     },
 
-    async listContactsWithCompanies(page, contactProps, companyProps) {
+    async listContactsWithCompanies(page, contactProps, companyProps, historyProps = []) {
       calls.push('listContactsWithCompanies');
-      const limit = Math.max(1, Math.min(100, page.limit ?? 100));
+      const limit = Math.max(1, Math.min(historyProps.length > 0 ? 50 : 100, page.limit ?? 100));
       const ids = [...contacts.keys()].sort((a, b) => Number(a) - Number(b)).filter((id) => page.after === undefined || Number(id) > Number(page.after));
-      const results = ids.slice(0, limit).flatMap((id) => withCompany(id, contactProps, companyProps) ?? []);
+      const results = ids.slice(0, limit).flatMap((id) => withCompany(id, contactProps, companyProps, historyProps) ?? []);
       return ids.length > limit ? { results, after: results.at(-1)!.contact.id } : { results };
     },
 

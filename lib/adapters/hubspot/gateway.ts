@@ -30,19 +30,25 @@ export interface HubSpotContext {
   call<T>(operation: string, fn: () => Promise<T>): Promise<T>;
 }
 
-export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGateway {
+/** The shared client, each call with a deadline and typed, token-free errors. */
+export function createHubSpotContext(options: HubSpotGatewayOptions): HubSpotContext {
   const client = getHubSpotClient(options);
   const secrets = [options.accessToken];
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const ctx: HubSpotContext = {
+  return {
     client,
     call: (operation, fn) => withTimeout(timeoutMs, () => callHubSpot(operation, secrets, fn),
       () => new CrmError(operation, `no answer within ${timeoutMs} ms`, { category: 'TIMEOUT' })),
   };
+}
+
+export function createHubSpotGateway(options: HubSpotGatewayOptions): HubSpotGateway {
+  const ctx = createHubSpotContext(options);
+  const { client } = ctx;
   return {
     getContactWithCompany: (id, contactProps, companyProps) => getContactWithCompany(ctx, id, contactProps, companyProps),
-    getContactsWithCompanies: (ids, contactProps, companyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps),
-    listContactsWithCompanies: (page, contactProps, companyProps) => listContactsWithCompanies(ctx, page, contactProps, companyProps),
+    getContactsWithCompanies: (ids, contactProps, companyProps, historyProps) => getContactsWithCompanies(ctx, ids, contactProps, companyProps, historyProps),
+    listContactsWithCompanies: (page, contactProps, companyProps, historyProps) => listContactsWithCompanies(ctx, page, contactProps, companyProps, historyProps),
     updateContact: async (id, properties) => {
       await ctx.call(`update contact ${id}`, () => client.crm.contacts.basicApi.update(id, { properties }));
     },

@@ -72,7 +72,8 @@ export function createPortalReader(options: PortalReadOptions): PortalReader {
     async readObjects(type, ids, properties, historyProperties = []) {
       const out: (CrmRecord & { history: Record<string, PropertyHistoryEntry[]> })[] = [];
       const api = type === 'deals' ? client.crm.deals.batchApi : client.crm.objects.tasks.batchApi;
-      for (const part of chunk(unique(ids))) {
+      // HubSpot (and the emulator) take at most 50 objects in a read that asks for history.
+      for (const part of chunk(unique(ids), historyProperties.length > 0 ? 50 : 100)) {
         const res = await call(`batch read ${part.length} ${type}`, () =>
           api.read({ inputs: part.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [...historyProperties] }));
         for (const o of res.results) out.push({ ...toRecord(o), history: toHistory(o.propertiesWithHistory, historyProperties) });

@@ -55,3 +55,11 @@ export function pickPrimaryCompany(associations: readonly { id: string; typeIds:
 export function dedupeMarker(dedupeKey: string): string {
   return `[lead-decisions:${dedupeKey}]`;
 }
+
+const MARKER = /\[lead-decisions:([^\]\s]{1,300})\]/;
+
+/** Our dedupe key in a task body, or null for tasks people created. */
+export function markerKey(body: string | null | undefined): string | null {
+  const m = body ? MARKER.exec(body) : null;
+  return m ? m[1]! : null;
+}

@@ -6,24 +6,19 @@ import { withTimeout } from '../resilience.ts';
 import type { HubSpotContext, HubSpotGatewayOptions } from './gateway.ts';
 import { getHubSpotClient } from './client.ts';
 import { callHubSpot } from './errors.ts';
-import { chunk, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';
+import { chunk, markerKey, pickPrimaryCompany, PRIMARY_CONTACT_TO_COMPANY, toHistory, toRecord } from './records.ts';
 import { taskProperties } from './tasks.ts';
 import { createRoutingReads } from './routing-reads.ts';
 
 type TaskCreate = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['basicApi']['create']>[0];
 type TaskSearch = Parameters<HubSpotContext['client']['crm']['objects']['tasks']['searchApi']['doSearch']>[0];
 
-const MARKER = /\[lead-decisions:([^\]\s]{1,300})\]/;
 /** The newest tasks are the ones that matter for dedupe windows; older ones are not read. */
 const MAX_TASKS_READ = 200;
 /** Per-operation deadline, retries included: the HubSpot gateway's default. */
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Our dedupe key in a task body, or null for tasks people created. */
-export function markerKey(body: string | null | undefined): string | null {
-  const m = body ? MARKER.exec(body) : null;
-  return m ? m[1]! : null;
-}
+export { markerKey } from './records.ts';
 
 /**
  * A card is waiting: retries are ours, short and bounded, instead of the api-client's (which
@@ -78,11 +73,12 @@ export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date
   const { client } = ctx;
   return {
     ...createRoutingReads(ctx),
-    async readSnapshot(contactId, contactProps, companyProps): Promise<ContactSnapshot | null> {
+    async readSnapshot(contactId, contactProps, companyProps, historyProps = []): Promise<ContactSnapshot | null> {
       let contact;
       try {
+        // The activity history rides on the same GET: one object is far below the history cap of 50.
         contact = await ctx.call(`read contact ${contactId}`, () =>
-          client.crm.contacts.basicApi.getById(contactId, [...contactProps], undefined, ['companies', 'tasks']));
+          client.crm.contacts.basicApi.getById(contactId, [...contactProps], historyProps.length > 0 ? [...historyProps] : undefined, ['companies', 'tasks']));
       } catch (error) {
         if (error instanceof NotFoundError) return null;
         throw error;
@@ -97,7 +93,10 @@ export function createHubSpotRescoreGateway(ctx: HubSpotContext, now: () => Date
         companyId ? readCompany(ctx, companyId, companyProps) : Promise.resolve(null),
         readNotifications(ctx, taskIds),
       ]);
-      return { contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {}, notifications };
+      return {
+        contact: toRecord(contact), company: company?.record ?? null, companyHistory: company?.history ?? {},
+        contactHistory: historyProps.length > 0 ? toHistory(contact.propertiesWithHistory, historyProps) : {}, notifications,
+      };
     },
 
     async countOwnerTasksSince(ownerId, sinceIso) {

@@ -15,7 +15,8 @@ const MAX_PAGES = 10;
  * confirmed in a real portal (docs/routing.md): the reader uses whichever the portal lists.
  */
 export const AVAILABILITY_PROPERTIES = ['hs_out_of_office', 'hs_availability_status'] as const;
-const AWAY_VALUES = new Set(['true', 'away', 'unavailable', 'out_of_office', 'ooo']);
+/** Values of the availability property that mean away. */
+export const AWAY_VALUES = new Set(['true', 'away', 'unavailable', 'out_of_office', 'ooo']);
 
 /** HubSpot-defined lead → contact association (primary contact). */
 export const LEAD_TO_CONTACT = 578;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DEFAULT_CONFIG_PATH, loadConfig } from '../../config/load.ts';
 import { startSandbox } from '../../sandbox/index.ts';
 
-interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string; candidate?: string }
+interface DevFlags { port: string; emulatorPort: string; host: string; db: string; seed: string; contacts: string; config?: string; candidate?: string; webhooks: boolean }
 
 function wholeNumber(raw: string, flag: string): number {
   if (!/^\d+$/.test(raw)) {
@@ -35,6 +35,7 @@ export function registerDev(program: Command): void {
     .option('--contacts <k>', 'contacts to seed on first run', '2000')
     .option('--config <file>', 'rules config')
     .option('--candidate <file>', 'candidate rules for the simulation page the preview links (default: the rules with a high tier 5 points lower)')
+    .option('--no-webhooks', 'do not run `serve` beside the emulator (changes are then re-scored only by Re-score)')
     .action(async (flags: DevFlags) => {
       const config = await loadConfig(flags.config);
       if (!config.ok) {
@@ -59,7 +60,7 @@ export function registerDev(program: Command): void {
         }
         sandbox = await startSandbox({
           config: config.config, port, emulatorPort, host: flags.host, db: flags.db,
-          seed, contacts, ...(candidate?.ok ? { candidate: candidate.config } : {}),
+          seed, contacts, webhooks: flags.webhooks, ...(candidate?.ok ? { candidate: candidate.config } : {}),
           log: (line) => process.stderr.write(`${line}\n`),
         });
       } catch (err) {
@@ -70,6 +71,7 @@ export function registerDev(program: Command): void {
       }
       process.stdout.write(`\nLead Decisions sandbox ready: open ${sandbox.url}\n`);
       process.stdout.write(`CRM emulator: HUBSPOT_BASE_URL=${sandbox.env.HUBSPOT_BASE_URL} HUBSPOT_ACCESS_TOKEN=${sandbox.env.HUBSPOT_ACCESS_TOKEN}\n`);
+      if (sandbox.webhooks) process.stdout.write(`Webhooks: contact changes are re-scored by serve on ${sandbox.webhooks.serve.url} (metrics: ${sandbox.webhooks.serve.url}/metrics)\n`);
       process.stdout.write('Press Ctrl-C to stop.\n');
       const stop = () => {
         process.stderr.write('\nStopping…\n');

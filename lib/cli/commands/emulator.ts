@@ -1,9 +1,10 @@
 // `lead-decisions emulator`: serves the local HubSpot CRM API emulator until Ctrl-C.
 import type { Command } from 'commander';
-import { parseFaults, parseRateLimit } from '../../../local/emulator/cli-options.ts';
+import { parseFaults, parseRateLimit, parseWebhookSwitches } from '../../../local/emulator/cli-options.ts';
+import { attachWebhookSender, DEFAULT_WEBHOOK_PROPERTIES, type WebhookSwitches } from '../../../local/emulator/webhooks.ts';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../local/emulator/index.ts';
 
-interface EmulatorFlags { port: string; host: string; db: string; seed: string; contacts: string; token?: string; rateLimit?: string; faults?: string }
+interface EmulatorFlags { port: string; host: string; db: string; seed: string; contacts: string; token?: string; rateLimit?: string; faults?: string; webhookUrl?: string; webhookFaults?: string }
 
 const DEFAULT_PORT = 3100;
 
@@ -37,6 +38,23 @@ export function emulatorOptions(flags: EmulatorFlags): EmulatorOptions {
   return options;
 }
 
+function webhookOptions(flags: EmulatorFlags): { targetUrl: string; clientSecret: string; switches: Partial<WebhookSwitches> } | null {
+  if (!flags.webhookUrl) {
+    if (flags.webhookFaults) fail('--webhook-faults needs --webhook-url.');
+    return null;
+  }
+  try { new URL(flags.webhookUrl); } catch { fail(`--webhook-url must be a URL, got "${flags.webhookUrl}".`); }
+  const clientSecret = process.env['HUBSPOT_CLIENT_SECRET']?.trim();
+  if (!clientSecret) fail('--webhook-url needs HUBSPOT_CLIENT_SECRET in the environment: webhooks are signed with it.');
+  let switches: Partial<WebhookSwitches> = {};
+  if (flags.webhookFaults) {
+    const w = parseWebhookSwitches(flags.webhookFaults);
+    if (!w.ok) fail(w.message);
+    switches = w.value;
+  }
+  return { targetUrl: flags.webhookUrl, clientSecret, switches };
+}
+
 export function registerEmulator(program: Command): void {
   program
     .command('emulator')
@@ -49,8 +67,11 @@ export function registerEmulator(program: Command): void {
     .option('--token <token>', 'accept only this bearer token (default: any non-empty token)')
     .option('--rate-limit <spec>', 'burst=190,search=5,daily=N, or off')
     .option('--faults <spec>', 'error=0.05,latency=100,hang=0.01,seed=1[,paths=REGEX]')
+    .option('--webhook-url <url>', 'send signed (v3) webhooks for contact changes to this URL (secret: HUBSPOT_CLIENT_SECRET)')
+    .option('--webhook-faults <spec>', 'duplicates=0.3,reorder=1,delay=500,redeliver=0.1,seed=1')
     .action(async (flags: EmulatorFlags) => {
       const options = emulatorOptions(flags);
+      const webhooks = webhookOptions(flags);
       let emu: RunningEmulator;
       try {
         emu = await startEmulator(options);
@@ -60,11 +81,13 @@ export function registerEmulator(program: Command): void {
         if (code === 'EACCES') fail(`Port ${options.port} needs more privileges; pick one above 1024 with --port`);
         fail(`The emulator could not start: ${(err as Error).message}`);
       }
+      const sender = webhooks ? attachWebhookSender(emu.store, { ...webhooks, properties: DEFAULT_WEBHOOK_PROPERTIES }) : null;
       const contacts = emu.store.count('contacts');
       process.stdout.write(`HubSpot CRM emulator listening on ${emu.url} (db ${options.db}, ${contacts.toLocaleString('en-US')} contacts)\n`);
       process.stdout.write(`Point the app at it: HUBSPOT_BASE_URL=${emu.url} HUBSPOT_ACCESS_TOKEN=${options.token ? '<the --token value>' : 'local-dev-token'}\n`);
+      if (webhooks) process.stdout.write(`Sending signed webhooks for contact changes to ${webhooks.targetUrl}\n`);
       const stop = (): void => {
-        void emu.close().then(() => {
+        void (sender?.close() ?? Promise.resolve()).then(() => emu.close()).then(() => {
           process.stdout.write('Emulator stopped.\n');
           process.exit(0);
         });

@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { validation } from '../errors.ts';
 import { batchResponse, intParam, listParam, objectTypeParam, paging, readBody, sendFailure } from '../http.ts';
-import { batchArchiveBody, batchCreateBody, batchReadBody, batchUpdateBody, batchUpsertBody, createBody, searchBody, updateBody } from '../schemas.ts';
+import { batchArchiveBody, batchCreateBody, batchReadBody, batchUpdateBody, batchUpsertBody, createBody, HISTORY_LIMIT_MESSAGE, HISTORY_READ_LIMIT, searchBody, updateBody } from '../schemas.ts';
 import type { EmulatorStore } from '../store/emulator-store.ts';
 
 const BASE = '/crm/v3/objects/:objectType';
@@ -26,6 +26,8 @@ export function registerObjectRoutes(app: Hono, store: EmulatorStore): void {
     const body = await readBody(c, batchReadBody);
     if (!body.ok) return sendFailure(c, body.failure);
     const b = body.value;
+    // Like HubSpot: a batch read that asks for property history takes at most 50 inputs.
+    if ((b.propertiesWithHistory ?? []).length > 0 && b.inputs.length > HISTORY_READ_LIMIT) return sendFailure(c, validation(HISTORY_LIMIT_MESSAGE).failure);
     const r = store.batchRead(t.value, b.inputs.map((i) => i.id), { properties: b.properties ?? [], propertiesWithHistory: b.propertiesWithHistory, idProperty: b.idProperty });
     if (!r.ok) return sendFailure(c, r.failure);
     return batchResponse(c, r.value.results, r.value.errors, startedAt, 200);
@@ -80,9 +82,12 @@ export function registerObjectRoutes(app: Hono, store: EmulatorStore): void {
     const after = intParam(c, 'after', 0);
     if (limit === null || limit < 1 || limit > 100) return sendFailure(c, validation('limit must be a whole number from 1 to 100.').failure);
     if (after === null) return sendFailure(c, validation('after must be a paging cursor from a previous page.').failure);
+    const propertiesWithHistory = listParam(c, 'propertiesWithHistory');
+    // Like HubSpot: a page that carries property history holds at most 50 objects.
+    if ((propertiesWithHistory ?? []).length > 0 && limit > HISTORY_READ_LIMIT) return sendFailure(c, validation(HISTORY_LIMIT_MESSAGE).failure);
     const r = store.list(t.value, {
       limit, after, archived: c.req.query('archived') === 'true',
-      properties: listParam(c, 'properties'), propertiesWithHistory: listParam(c, 'propertiesWithHistory'), associations: listParam(c, 'associations'),
+      properties: listParam(c, 'properties'), propertiesWithHistory, associations: listParam(c, 'associations'),
     });
     return c.json({ results: r.results, ...paging(c, r.nextAfter) });
   });

@@ -16,6 +16,9 @@ export interface WriteSource {
   trusted?: boolean;
 }
 
+/** A committed change, as HubSpot's webhooks would report it (the webhook sender listens to these). */
+export interface ObjectChange { type: ObjectType; id: number; kind: 'creation' | 'propertyChange'; properties: Record<string, string | null>; at: number; sourceType: string }
+
 export const API_SOURCE: WriteSource = { sourceType: 'INTEGRATION', sourceId: 'emulator-api' };
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -23,6 +26,8 @@ export class ObjectsRepo {
   private nextId: number;
   private readonly stmts;
   private readonly ready: Set<string>;
+  /** Called after each create and update that changed something (bulk seeding excepted). */
+  readonly listeners = new Set<(change: ObjectChange) => void>();
 
   constructor(private readonly db: Db, private readonly properties: PropertiesRepo, private readonly now: () => number, private readonly isOwner: (id: string) => boolean) {
     const max = db.prepare('SELECT max(id) FROM objects').pluck().get() as number | null;
@@ -95,6 +100,7 @@ export class ObjectsRepo {
     this.stmts.insert.run(id, t, json, at, at, src.sourceType);
     if (!src.trusted) this.index(t, id, props, changed);
     if (src.recordHistory !== false) this.record(id, props, changed.filter((n) => checked.values.has(n) || n === 'hs_email_domain'), at, src);
+    if (!src.trusted) this.emit({ type: t, id, kind: 'creation', properties: { ...props }, at, sourceType: src.sourceType });
     return ok({ id, type: t, props: json, created_at: at, updated_at: at, archived: 0, archived_at: null, source: src.sourceType });
   }
 
@@ -119,6 +125,7 @@ export class ObjectsRepo {
       if (old !== undefined && !this.stmts.historyHas.get(id, name)) this.stmts.historyAdd.run(id, name, old, row.created_at, row.source, null);
     }
     this.record(id, props, tracked, at, src);
+    this.emit({ type: t, id, kind: 'propertyChange', properties: Object.fromEntries(changed.map((n) => [n, props[n] ?? null])), at, sourceType: src.sourceType });
     return ok({ ...row, props: json, updated_at: at });
   }
 
@@ -161,6 +168,10 @@ export class ObjectsRepo {
       out[name] = entries;
     }
     return out;
+  }
+
+  private emit(change: ObjectChange): void {
+    for (const listener of this.listeners) listener(change);
   }
 
   private uniqueConflict(t: ObjectType, values: Map<string, string | null>, self: number | null): { ok: false; failure: ReturnType<typeof fail>['failure'] } | null {

@@ -4,6 +4,8 @@ import { associationType, DEFAULT_PROPERTIES, modifiedProperty, parseObjectType,
 import type { HistoryEntry, ObjectRow, ObjectsRepo } from './objects-repo.ts';
 import type { PropertyDef } from './standard-properties.ts';
 
+const PRIMARY_CONTACT_TO_COMPANY = 1;
+
 export interface ObjectView {
   id: string;
   properties: Record<string, string | null>;
@@ -47,6 +49,12 @@ export class ViewRenderer {
     else {
       properties = {};
       for (const name of wanted) properties[name] = stored[name] ?? null;
+    }
+    // HubSpot keeps a contact's primary company id in `associatedcompanyid`; derived here from the
+    // primary association, so a batch read (which returns no associations) still names the company.
+    if (t === 'contacts' && (wanted === null || wanted.includes('associatedcompanyid'))) {
+      const primary = this.associations.list(row.id, 'companies', 0, 10_000).links.find((l) => l.typeIds.includes(PRIMARY_CONTACT_TO_COMPANY));
+      if (primary || wanted !== null) properties['associatedcompanyid'] = primary ? String(primary.toId) : null;
     }
     const view: ObjectView = { id: String(row.id), properties, createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(), archived: Boolean(row.archived) };
     if (row.archived_at) view.archivedAt = new Date(row.archived_at).toISOString();

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind } from '../backend.ts';
 import { getContactProperties, simulateActivity } from './api.ts';
+import { refreshActiveCard } from './sdk-globals.ts';
 
 const COUNTERS = ['hs_analytics_num_page_views', 'num_conversion_events'];
 
@@ -19,17 +20,36 @@ type PanelState =
 
 const countOf = (value: string | null | undefined) => (value ? Number(value) || 0 : 0);
 
+/** With webhooks, the card is re-read this often for this long after activity (the re-score lands within ~1 s). */
+const AUTO_REFRESH_MS = 750;
+const AUTO_REFRESH_TIMES = 10;
+
 /**
  * Mount with key={contactId}: a new contact starts with no hint. `recordVersion` changes when
  * the card reports the record changed (a Re-score wrote), which makes the hint stale.
  */
-export function ActivityPanel({ contactId, recordVersion }: { contactId: string; recordVersion: number }) {
+export function ActivityPanel({ contactId, recordVersion, autoRescore = false }: { contactId: string; recordVersion: number; autoRescore?: boolean }) {
   const [counts, setCounts] = useState<ActivityCounts | null>(null);
   const [state, setState] = useState<PanelState>({ status: 'idle' });
+  const [recordings, setRecordings] = useState(0);
 
   useEffect(() => {
-    setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
-  }, [recordVersion]);
+    if (!autoRescore) setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
+  }, [recordVersion, autoRescore]);
+
+  // Webhooks re-score the contact in the background; the card shows it once re-read.
+  useEffect(() => {
+    if (!autoRescore || recordings === 0) return;
+    let left = AUTO_REFRESH_TIMES;
+    const timer = setInterval(() => {
+      void refreshActiveCard().catch(() => { /* the next tick tries again */ });
+      if (--left === 0) {
+        clearInterval(timer);
+        setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
+      }
+    }, AUTO_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [autoRescore, recordings]);
 
   useEffect(() => {
     let stale = false;
@@ -44,6 +64,7 @@ export function ActivityPanel({ contactId, recordVersion }: { contactId: string;
     simulateActivity(contactId, kind).then((next) => {
       setCounts(next);
       setState({ status: 'recorded' });
+      setRecordings((n) => n + 1);
     }).catch((error: Error) => setState({ status: 'failed', message: error.message }));
   };
 
@@ -67,7 +88,9 @@ export function ActivityPanel({ contactId, recordVersion }: { contactId: string;
           <div><dt>Form submissions</dt><dd>{counts.formSubmissions}</dd></div>
         </dl>
       )}
-      {state.status === 'recorded' && <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — press <strong className="nowrap">Re-score</strong> on the card</p>}
+      {state.status === 'recorded' && (autoRescore
+        ? <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — the webhooks re-score this contact; the card updates by itself</p>
+        : <p className="activity-panel__hint" role="status" data-testid="activity-hint">Activity recorded — press <strong className="nowrap">Re-score</strong> on the card</p>)}
       {state.status === 'failed' && <p className="activity-panel__error" role="alert" data-testid="activity-error">{state.message}</p>}
     </section>
   );

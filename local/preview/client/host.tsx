@@ -16,6 +16,8 @@ interface ShownAlert extends HostAlert { id: number }
 
 // Set by the server in the page (previewPage) when its backend can record activity.
 const canSimulateActivity = document.getElementById('app')?.dataset['simulateActivity'] === 'true';
+// Set when `serve` runs beside the emulator: webhooks re-score a changed contact by themselves.
+const autoRescore = document.getElementById('app')?.dataset['autoRescore'] === 'true';
 
 const PAGE = 50;
 
@@ -152,7 +154,7 @@ function PreviewPage() {
                 : <p className="placeholder" data-testid="card-empty">Pick a contact to see its card.</p>}
             </div>
           </section>
-          {canSimulateActivity && selected && <ActivityPanel key={selected} contactId={selected} recordVersion={listVersion} />}
+          {canSimulateActivity && selected && <ActivityPanel key={selected} contactId={selected} recordVersion={listVersion} autoRescore={autoRescore} />}
         </div>
       </main>
     </div>

@@ -45,6 +45,11 @@ function requireSession(): CardSession {
   return active;
 }
 
+/** Re-reads the mounted card's properties, as HubSpot does when the record changes. */
+export function refreshActiveCard(): Promise<void> {
+  return active ? active.refresh() : Promise.resolve();
+}
+
 export function openSession(contactId: string, hooks: SessionHooks): CardSession {
   const listeners = new Set<{ names: string[]; callback: PropertiesCallback }>();
   const subscribe = (names: string[], callback: PropertiesCallback) => {
