@@ -34,9 +34,6 @@ const MAX_ENTRIES = 200;
 /** Two records this close name the same form submission (counter and name are written together). */
 const SAME_SUBMISSION_MS = 60 * 60_000;
 
-const COUNTER_PROPERTIES = ['hs_analytics_num_page_views', 'hs_email_click', 'hs_email_replied'] as const;
-const COUNTER_SIGNALS: readonly Signal[] = ['page_view', 'email_click', 'email_reply'];
-
 export function activityOf(props: PropertyMap, history: PropertyHistoryMap | null | undefined, nowMs: number): Activity {
   return fill({ events: [], lastMs: null, future: 0, dated: false }, null, props, history, nowMs);
 }
@@ -50,7 +47,9 @@ let poolUsed = 0;
 
 /** Like activityOf, but the result is only valid until the next call (the pipeline's hot path). */
 export function activityForDecision(props: PropertyMap, history: PropertyHistoryMap | null | undefined, nowMs: number): Activity {
-  SCRATCH.events.length = 0;
+  // pop() is inlined; setting length goes through the runtime (a few events per contact).
+  const events = SCRATCH.events;
+  while (events.length > 0) events.pop();
   SCRATCH.lastMs = null;
   SCRATCH.future = 0;
   SCRATCH.dated = false;
@@ -78,30 +77,37 @@ function fill(out: Activity, pool: ActivityEvent[] | null, props: PropertyMap, h
   const lastVisit = known(readTime(props['hs_analytics_last_visit_timestamp']), limit, out);
   const lastConversion = known(readTime(props['recent_conversion_date']), limit, out);
   const fallbackAt = latest(lastVisit, lastConversion);
+  // Each history property is read once with a literal name: one inline cache per property,
+  // where a keyed read over a list of names went megamorphic on every contact.
   const h = history !== null && typeof history === 'object' ? history : null;
-  for (let i = 0; i < COUNTER_PROPERTIES.length; i++) {
-    const property = COUNTER_PROPERTIES[i]!;
-    const signal = COUNTER_SIGNALS[i]!;
-    const entries = entriesOf(h, property);
-    if (entries !== null) {
-      out.dated = true;
-      counterEvents(entries, signal, limit, out, out.events, pool);
-    } else {
-      const at = i === 0 ? lastVisit ?? fallbackAt : fallbackAt;
-      const count = Math.min(MAX_COUNT, readCount(props[property]));
-      if (count > 0 && at !== null) out.events.push(event(pool, signal, at, count, null));
-    }
-  }
+  counter(out, pool, h === null ? null : entriesOf(h['hs_analytics_num_page_views']), 'page_view', props['hs_analytics_num_page_views'], lastVisit ?? fallbackAt, limit);
+  counter(out, pool, h === null ? null : entriesOf(h['hs_email_click']), 'email_click', props['hs_email_click'], fallbackAt, limit);
+  counter(out, pool, h === null ? null : entriesOf(h['hs_email_replied']), 'email_reply', props['hs_email_replied'], fallbackAt, limit);
   formEvents(props, h, limit, lastConversion ?? fallbackAt, out, pool);
   meetingEvents(props, h, limit, out, pool);
-  for (const e of out.events) if (out.lastMs === null || e.atMs > out.lastMs) out.lastMs = e.atMs;
-  out.lastMs = latest(out.lastMs, fallbackAt);
+  const events = out.events;
+  let last = out.lastMs;
+  for (let i = 0; i < events.length; i++) {
+    const at = events[i]!.atMs;
+    if (last === null || at > last) last = at;
+  }
+  out.lastMs = latest(last, fallbackAt);
   return out;
 }
 
-function entriesOf(h: PropertyHistoryMap | null, property: string): readonly PropertyHistoryValue[] | null {
-  const entries = h?.[property];
-  return Array.isArray(entries) && entries.length > 0 ? entries : null;
+/** A counter's dated increments from its history, else its lifetime count dated at `undatedAt`. */
+function counter(out: Activity, pool: ActivityEvent[] | null, entries: readonly PropertyHistoryValue[] | null, signal: Signal, lifetime: unknown, undatedAt: number | null, limit: number): void {
+  if (entries !== null) {
+    out.dated = true;
+    counterEvents(entries, signal, limit, out, out.events, pool);
+    return;
+  }
+  const count = Math.min(MAX_COUNT, readCount(lifetime));
+  if (count > 0 && undatedAt !== null) out.events.push(event(pool, signal, undatedAt, count, null));
+}
+
+function entriesOf(entries: unknown): readonly PropertyHistoryValue[] | null {
+  return Array.isArray(entries) && entries.length > 0 ? (entries as readonly PropertyHistoryValue[]) : null;
 }
 
 /** Newest first: each entry minus the next older one is an increment at the entry's time (read oldest first, one parse per entry). */
@@ -144,8 +150,8 @@ const NAMED: ActivityEvent[] = [];
  * name are plain form submissions.
  */
 function formEvents(props: PropertyMap, h: PropertyHistoryMap | null, limit: number, undatedAt: number | null, out: Activity, pool: ActivityEvent[] | null): void {
-  const counter = entriesOf(h, 'num_conversion_events');
-  const names = entriesOf(h, 'recent_conversion_event_name');
+  const counter = h === null ? null : entriesOf(h['num_conversion_events']);
+  const names = h === null ? null : entriesOf(h['recent_conversion_event_name']);
   if (counter === null && names === null) {
     const count = Math.min(MAX_COUNT, readCount(props['num_conversion_events']));
     if (undatedAt === null || count === 0) return;
@@ -187,7 +193,7 @@ function formEvents(props: PropertyMap, h: PropertyHistoryMap | null, limit: num
 
 /** engagements_last_meeting_booked holds a date: each distinct value is one meeting at that date. */
 function meetingEvents(props: PropertyMap, h: PropertyHistoryMap | null, limit: number, out: Activity, pool: ActivityEvent[] | null): void {
-  const entries = entriesOf(h, 'engagements_last_meeting_booked');
+  const entries = h === null ? null : entriesOf(h['engagements_last_meeting_booked']);
   if (entries === null) {
     const at = known(readTime(props['engagements_last_meeting_booked']), limit, out);
     if (at !== null) out.events.push(event(pool, 'meeting', at, 1, null));
@@ -229,15 +235,16 @@ export function historyTime(value: unknown): number | null {
   if (typeof value === 'string') {
     const len = value.length;
     if ((len === 24 || len === 20) && value.charCodeAt(10) === 84 /* T */ && value.charCodeAt(len - 1) === 90 /* Z */) {
-      const y = digits(value, 0, 4);
-      const mo = digits(value, 5, 2);
-      const d = digits(value, 8, 2);
-      const hh = digits(value, 11, 2);
-      const mi = digits(value, 14, 2);
-      const ss = digits(value, 17, 2);
-      const ms = len === 24 ? digits(value, 20, 3) : 0;
+      // A non-digit reads as BAD, which makes its whole field negative, so the range checks reject it.
+      const y = dig(value, 0) * 1000 + dig(value, 1) * 100 + dig(value, 2) * 10 + dig(value, 3);
+      const mo = dig(value, 5) * 10 + dig(value, 6);
+      const d = dig(value, 8) * 10 + dig(value, 9);
+      const hh = dig(value, 11) * 10 + dig(value, 12);
+      const mi = dig(value, 14) * 10 + dig(value, 15);
+      const ss = dig(value, 17) * 10 + dig(value, 18);
+      const ms = len === 24 ? dig(value, 20) * 100 + dig(value, 21) * 10 + dig(value, 22) : 0;
       if (y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) && hh >= 0 && hh < 24 && mi >= 0 && mi < 60 && ss >= 0 && ss < 60 && ms >= 0) {
-        return daysFromCivil(y, mo, d) * 86_400_000 + hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
+        return (monthStart(y, mo) + d - 1) * 86_400_000 + hh * 3_600_000 + mi * 60_000 + ss * 1000 + ms;
       }
       return null;
     }
@@ -245,9 +252,28 @@ export function historyTime(value: unknown): number | null {
   return readTime(value);
 }
 
+const BAD = -1_000_000;
+
+function dig(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : BAD;
+}
+
 function daysIn(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+// Days since 1970-01-01 of the first of each month 1970–2199, filled as first met (-1: not yet).
+const FIRST_YEAR = 1970;
+const MONTH_STARTS = new Int32Array((2200 - FIRST_YEAR) * 12).fill(-1);
+
+function monthStart(y: number, m: number): number {
+  if (y >= 2200) return daysFromCivil(y, m, 1);
+  const i = (y - FIRST_YEAR) * 12 + m - 1;
+  let days = MONTH_STARTS[i]!;
+  if (days < 0) MONTH_STARTS[i] = days = daysFromCivil(y, m, 1);
+  return days;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -258,14 +284,4 @@ function daysFromCivil(y: number, m: number, d: number): number {
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146_097 + doe - 719_468;
-}
-
-function digits(s: string, from: number, n: number): number {
-  let v = 0;
-  for (let i = from; i < from + n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
 }

@@ -25,11 +25,18 @@ export interface IntentResult {
 
 interface Group { id: string; bucket: number; count: number; raw: number; noun: Noun; share: number; rest: number }
 
+// intentOf is never re-entered (decide is synchronous): its groups are recycled from
+// this pool instead of allocated per contact, as activity.ts does with its events.
+const GROUPS: Group[] = [];
+const GROUP_POOL: Group[] = [];
+
 export function intentOf(activity: Activity, config: Config, nowMs: number): IntentResult {
   const rules = config.scoring.intent;
-  const groups: Group[] = [];
+  const groups = GROUPS;
   let raw = 0;
-  for (const e of activity.events) {
+  const events = activity.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     weigh(e, rules);
     const ageDays = e.atMs >= nowMs ? 0 : (nowMs - e.atMs) / DAY_MS;
     const value = e.count * W.points * Math.exp((-ageDays * Math.LN2) / rules.signals[e.signal].halfLifeDays);
@@ -37,12 +44,33 @@ export function intentOf(activity: Activity, config: Config, nowMs: number): Int
     raw += value;
     const bucket = bucketOf(ageDays);
     let g: Group | undefined;
-    for (const x of groups) if (x.id === W.id && x.bucket === bucket) { g = x; break; }
-    if (g === undefined) groups.push({ id: W.id, bucket, count: e.count, raw: value, noun: W.noun, share: 0, rest: 0 });
+    for (let j = 0; j < groups.length; j++) {
+      const x = groups[j]!;
+      if (x.id === W.id && x.bucket === bucket) { g = x; break; }
+    }
+    if (g === undefined) groups.push(groupOf(W.id, bucket, e.count, value, W.noun, groups.length));
     else { g.count += e.count; g.raw += value; }
   }
   const intent = raw > 0 ? Math.round(rules.maxPoints * (1 - Math.exp(-raw / rules.saturationPoints))) : 0;
-  return { intent, parts: share(groups, raw, intent), raw };
+  const parts = share(groups, raw, intent);
+  while (groups.length > 0) groups.pop();
+  return { intent, parts, raw };
+}
+
+function groupOf(id: string, bucket: number, count: number, raw: number, noun: Noun, index: number): Group {
+  let g = GROUP_POOL[index];
+  if (g === undefined) {
+    GROUP_POOL.push((g = { id, bucket, count, raw, noun, share: 0, rest: 0 }));
+    return g;
+  }
+  g.id = id;
+  g.bucket = bucket;
+  g.count = count;
+  g.raw = raw;
+  g.noun = noun;
+  g.share = 0;
+  g.rest = 0;
+  return g;
 }
 
 /** The rule a conversion name matches (first keyword hit), or null; memoized per config. */
@@ -159,9 +187,11 @@ function labelOf(g: Group): string {
 /** Largest-remainder shares of `total` in proportion to each group's raw points; zero shares are left out. */
 function share(groups: Group[], raw: number, total: number): Part[] {
   const parts: Part[] = [];
-  if (total === 0 || groups.length === 0) return parts;
+  const n = groups.length;
+  if (total === 0 || n === 0) return parts;
   let given = 0;
-  for (const g of groups) {
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
     const exact = (total * g.raw) / raw;
     g.share = Math.floor(exact);
     g.rest = exact - g.share;
@@ -169,12 +199,15 @@ function share(groups: Group[], raw: number, total: number): Part[] {
   }
   for (let left = total - given; left > 0; left--) {
     let best = groups[0]!;
-    for (const g of groups) if (g.rest > best.rest) best = g;
+    for (let i = 1; i < n; i++) if (groups[i]!.rest > best.rest) best = groups[i]!;
     best.share++;
     best.rest = -1;
   }
-  for (const g of groups) if (g.share > 0) parts.push({ label: labelOf(g), points: g.share });
-  rankParts(parts);
+  for (let i = 0; i < n; i++) {
+    const g = groups[i]!;
+    if (g.share > 0) parts.push({ label: labelOf(g), points: g.share });
+  }
+  if (parts.length > 1) rankParts(parts);
   return parts;
 }
 

@@ -94,14 +94,21 @@ export function taskEffect(contactId: string, plan: NotifyPlan, leadScore: numbe
 export function findTrigger(input: NotifyInputs, config: Config, lastNotifiedMs: number | null, nowMs: number): Trigger | null {
   const rules = config.notify;
   const oldest = nowMs - rules.freshActivityDays * DAY_MS;
-  let best: { e: ActivityEvent; kind: string; what: string } | null = null;
-  for (const e of input.activity.events) {
-    if (e.atMs < oldest || (lastNotifiedMs !== null && e.atMs <= lastNotifiedMs) || (best !== null && e.atMs <= best.e.atMs)) continue;
+  // The newest candidate so far, kept in locals (no object per event).
+  let bestAt = 0;
+  let best: { kind: string; what: string } | null = null;
+  const events = input.activity.events;
+  for (let i = 0; i < events.length; i++) {
+    const e: ActivityEvent = events[i]!;
+    if (e.atMs < oldest || (lastNotifiedMs !== null && e.atMs <= lastNotifiedMs) || (best !== null && e.atMs <= bestAt)) continue;
     const named = highIntent(e, config);
-    if (named !== null) best = { e, ...named };
+    if (named !== null) {
+      best = named;
+      bestAt = e.atMs;
+    }
   }
   if (best !== null) {
-    const at = new Date(best.e.atMs).toISOString();
+    const at = new Date(bestAt).toISOString();
     return { key: `${best.kind}@${at}`, label: `new ${best.what} on ${at.slice(0, 10)}`, kind: best.kind, at };
   }
   // Entering the tier: the stored tier differs, or it was never told (a first decision, or a

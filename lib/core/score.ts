@@ -85,17 +85,18 @@ function clampWithPart(parts: Part[]): number {
 // Labels repeat endlessly across contacts; building each once keeps the hot path lean.
 const PERSONA_PARTS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${personaLabel(p)} persona`]));
 const SENIORITY_PARTS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, seniorityLabel(p)]));
-const EMPLOYEE_LABELS = new Map<number, string>();
 const INDUSTRY_LABELS = new Map<string, string>();
 const MAX_CACHED = 20_000;
 
+// Head counts run into the tens of thousands: a Map of all of them outgrew the CPU
+// caches (a miss per decision), so only small counts are kept, in a flat array.
+const SMALL_EMPLOYEE_LABELS: (string | undefined)[] = [];
+const SMALL_EMPLOYEES = 1_000;
+
 function employeesLabel(n: number): string {
-  let label = EMPLOYEE_LABELS.get(n);
-  if (label === undefined) {
-    label = `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
-    if (EMPLOYEE_LABELS.size >= MAX_CACHED) EMPLOYEE_LABELS.clear();
-    EMPLOYEE_LABELS.set(n, label);
-  }
+  if (!(n >= 0 && n < SMALL_EMPLOYEES && Number.isInteger(n))) return `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
+  let label = SMALL_EMPLOYEE_LABELS[n];
+  if (label === undefined) SMALL_EMPLOYEE_LABELS[n] = label = `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
   return label;
 }
 

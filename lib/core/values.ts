@@ -55,11 +55,27 @@ export function readCount(value: unknown): number {
 export function readTime(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : null;
   if (typeof value !== 'string' || value.length > 64) return null;
+  // HubSpot's epoch-ms strings are plain digits: summed here exactly (< 2^53), without trim or Number().
+  const fast = epochDigits(value);
+  if (fast >= 0) return fast;
   const t = value.trim();
   if (t === '') return null;
   if (digitsOnly(t, 9, 14)) return Number(t);
   const ms = Date.parse(t);
   return Number.isFinite(ms) ? ms : null;
+}
+
+/** The value of 9 to 14 ASCII digits, else -1 (14 digits stay below 2^53, so the sum is exact, as Number() would read it). */
+function epochDigits(text: string): number {
+  const len = text.length;
+  if (len < 9 || len > 14) return -1;
+  let v = 0;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** True when `text` is only ASCII digits, between min and max of them (a regex test costs more, twice per decision). */
