@@ -33,7 +33,11 @@ describeEnrichmentProviderContract('in-memory fake', async () => {
     provider: wrap({ [KNOWN]: facts }),
     known: { companyKey: KNOWN, values: { industry: 'COMPUTER_SOFTWARE', employees: 400 } },
     unknownKey: UNKNOWN,
-    withUpstream: (trouble, fn) => fn(wrap(new Proxy({}, { get: () => troubles[trouble] }))),
+    // Every key is an own key of this table (the fake looks up own keys only) and fails the same way.
+    withUpstream: (trouble, fn) => fn(wrap(new Proxy({}, {
+      get: () => troubles[trouble],
+      getOwnPropertyDescriptor: () => ({ value: troubles[trouble], enumerable: true, configurable: true, writable: true }),
+    }))),
     close: async () => {},
   };
 });

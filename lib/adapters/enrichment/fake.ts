@@ -14,7 +14,8 @@ export function createFakeEnrichmentProvider(table: Record<string, EnrichmentFac
     lookups,
     async lookup(companyKey, hints) {
       lookups.push({ companyKey, company: hints.company });
-      const answer = table[companyKey];
+      // Own keys only: a key such as "__proto__" or "constructor" must not reach Object.prototype.
+      const answer = Object.hasOwn(table, companyKey) ? table[companyKey] : undefined;
       if (answer instanceof Error) throw answer;
       return answer ? structuredClone(answer) : null;
     },
