@@ -229,4 +229,6 @@ export interface BulkCrm {
   createTasks(tasks: readonly TaskSpec[]): Promise<TaskBatchResult>;
   /** The dedupe keys of the tasks this product created for the contact (to check before creating again). */
   findTaskKeys(contactId: string): Promise<string[]>;
+  /** Contacts assigned per owner since the time, in one search (RoutingGateway.countOwnerLoad); optional for gateways that cannot. */
+  countOwnerLoad?(ownerIds: readonly string[], sinceIso: string): Promise<Record<string, number>>;
 }

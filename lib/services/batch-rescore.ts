@@ -26,6 +26,7 @@
 import { ACTIVITY_HISTORY_PROPERTIES } from '../core/activity-properties.ts';
 import type { Config } from '../core/config.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../core/contract.ts';
+import { createRoutingRun, type RoutingRun } from '../core/routing-run.ts';
 import { decide } from '../core/pipeline.ts';
 import type { Decision, DecisionInput } from '../core/types.ts';
 import type { BulkContact, BulkCrm, CompanyWithHistory } from '../ports.ts';
@@ -97,7 +98,9 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
   const companies = new Map<string, CompanyWithHistory | null>();
   const updates: { id: string; properties: Record<string, string> }[] = [];
   const tasksByOwner = report.tasksByOwner;
-  const ownerLoad = deps.ownerLoad ? await deps.ownerLoad() : undefined;
+  // Owner load is read once (one search over the owners whose load matters); the routing run then
+  // counts this run's own assignments, so capacity caps and the balanced mode see them too.
+  const routingRun = createRoutingRun(deps.config, await startingLoad(deps));
   // The per-rep throttle counts the window's tasks: earlier runs' from the ledger, this run's as it goes.
   const windowStart = new Date(deps.now.getTime() - deps.config.notify.throttleWindowHours * 3_600_000).toISOString();
   const earlierTasks = deps.dryRun ? {} : await deps.ledger.countByOwner(windowStart, deps.now.toISOString());
@@ -115,7 +118,7 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
     const lastNotified = deps.dryRun ? new Map<string, string>() : await lastNotifiedOf(deps.ledger, batch.contacts, deps.now.toISOString());
     const queued: Parameters<SideEffectLedger['record']>[0][number][] = [];
     for (const item of batch.contacts) {
-      const decision = decideOne(item, companies, lastNotified, deps, { recentTasksByOwner: sumCounts(earlierTasks, tasksByOwner), ownerLoad });
+      const decision = decideOne(item, companies, lastNotified, deps, { recentTasksByOwner: sumCounts(earlierTasks, tasksByOwner), routingRun });
       report.read += 1;
       const tier = decision.score.value.tier;
       report.tiers[tier] = (report.tiers[tier] ?? 0) + 1;
@@ -158,7 +161,7 @@ export function rescoreContactIds(ids: readonly string[], deps: BatchRescoreDeps
   return runBatchRescore(contactsByIds(deps.crm, ids, BULK_CONTACT_PROPERTIES, historyPropertiesFor(deps.history)), deps, hooks);
 }
 
-function decideOne(item: BulkContact, companies: Map<string, CompanyWithHistory | null>, lastNotified: Map<string, string>, deps: BatchRescoreDeps, context: { recentTasksByOwner: Record<string, number>; ownerLoad?: Record<string, number> }): Decision {
+function decideOne(item: BulkContact, companies: Map<string, CompanyWithHistory | null>, lastNotified: Map<string, string>, deps: BatchRescoreDeps, context: { recentTasksByOwner: Record<string, number>; routingRun: RoutingRun }): Decision {
   const found = item.companyId ? companies.get(item.companyId) ?? null : null;
   const company = found?.company ?? null;
   const input: DecisionInput = {
@@ -170,10 +173,27 @@ function decideOne(item: BulkContact, companies: Map<string, CompanyWithHistory 
     context: {
       lastNotifiedAt: lastNotified.get(item.contact.id) ?? null,
       recentTasksByOwner: context.recentTasksByOwner,
-      ...(context.ownerLoad ? { ownerLoad: context.ownerLoad } : {}),
     },
   };
-  return decide(input, deps.config, deps.now);
+  const decision = decide(context.routingRun.prepare(input), deps.config, deps.now);
+  context.routingRun.record(decision);
+  return decision;
+}
+
+/**
+ * The owners' load at the start of the run: `deps.ownerLoad` when given, else one search through
+ * the gateway over the owners whose load matters (capped owners; every pool member in balanced
+ * mode); nothing when no rule needs it.
+ */
+async function startingLoad(deps: BatchRescoreDeps): Promise<Record<string, number>> {
+  if (deps.ownerLoad) return deps.ownerLoad();
+  const routing = deps.config.routing;
+  const ids = routing.mode === 'balanced'
+    ? [...new Set(routing.pools.flatMap((p) => p.members.map((m) => m.ownerId)))]
+    : routing.owners.filter((o) => o.capacity !== null).map((o) => o.id);
+  if (ids.length === 0 || !deps.crm.countOwnerLoad) return {};
+  const since = new Date(deps.now.getTime() - routing.capacityPeriodHours * 3_600_000).toISOString();
+  return deps.crm.countOwnerLoad(ids, since);
 }
 
 function sumCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {

@@ -9,6 +9,7 @@ import { batchUpdateContacts } from './batch-update.ts';
 import { chunk, TASK_TO_CONTACT, toHistory, toRecord } from './records.ts';
 import { markerKey } from './rescore-gateway.ts';
 import { taskProperties } from './tasks.ts';
+import { createRoutingReads } from './routing-reads.ts';
 
 /** HubSpot's cap on objects per read that asks for property history (docs: /work/shared/HUBSPOT.md). */
 export const HISTORY_READ_LIMIT = 50;
@@ -42,7 +43,9 @@ export function createHubSpotBulkCrm(ctx: HubSpotContext, now: () => Date = () =
   const { client } = ctx;
   const withCompany = (properties: readonly string[]) => [...new Set([...properties, PRIMARY_COMPANY_PROPERTY])];
   const history = (names: readonly string[]) => (names.length > 0 ? [...names] : undefined);
+  const routing = createRoutingReads(ctx);
   return {
+    countOwnerLoad: (ownerIds, sinceIso) => routing.countOwnerLoad(ownerIds, sinceIso),
     async listContacts(page, properties, historyProperties) {
       const limit = Math.min(page.limit, readLimit(historyProperties));
       const res = await ctx.call(`list ${limit} contacts${page.after ? ` after ${page.after}` : ''}`, () =>

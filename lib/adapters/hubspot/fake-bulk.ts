@@ -48,6 +48,7 @@ export function createFakeBulkCrm(seed: FakeCrmSeed & { crm?: FakeCrmGateway } =
   return {
     crm,
     calls,
+    countOwnerLoad: (ownerIds, sinceIso) => { calls.push('countOwnerLoad'); return crm.countOwnerLoad(ownerIds, sinceIso); },
 
     async listContacts(page, properties, historyProperties) {
       calls.push('listContacts');
