@@ -26,3 +26,9 @@ export const DECISION_OUTPUT_FIELDS = [
 export type DecisionOutputName = (typeof DECISION_OUTPUT_FIELDS)[number]['name'];
 
 export const DECISION_OUTPUT_NAMES: readonly DecisionOutputName[] = DECISION_OUTPUT_FIELDS.map((f) => f.name);
+
+type FieldNamed<N extends DecisionOutputName> = Extract<(typeof DECISION_OUTPUT_FIELDS)[number], { name: N }>;
+type ValueOf<F> = F extends { type: 'number' } ? number : F extends { options: readonly (infer O)[] } ? O : string;
+
+/** The action's answer, typed from the one list: the service and the bundles build exactly this. */
+export type DecisionOutputValues = { [N in DecisionOutputName]: ValueOf<FieldNamed<N>> };

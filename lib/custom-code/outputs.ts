@@ -1,20 +1,12 @@
 // Decision → output fields, typed as HubSpot expects them (numbers as numbers, the time
 // as Unix ms), and the safe default route every failure falls back to.
 import type { Config } from '../core/config.ts';
-import type { Tier } from '../core/contract.ts';
-import type { DecisionOutputName } from '../core/decision-outputs.ts';
+import type { DecisionOutputValues } from '../core/decision-outputs.ts';
 import type { Decision, Reason } from '../core/types.ts';
 import { reasonText } from './event.ts';
 
 /** What score_and_route and decide_and_write return: the workflow action's fields plus a few to branch on. */
-export type DecisionOutputs = Record<DecisionOutputName, string | number> & {
-  routing_tier: Tier;
-  intent_score: number;
-  fit_score: number;
-  lead_score: number;
-  owner_id: string;
-  content_track: string;
-  last_decision_reason: string;
+export type DecisionOutputs = DecisionOutputValues & {
   /** `decided` for a real decision, else why the safe default was taken (input_invalid, hubspot_error…). */
   reason_code: string;
   /** The lifecycle stage the decision moves to, or '' when it stays. */

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Config } from '../core/config.ts';
 import { toFunctionError } from '../functions/shell.ts';
 import type { RescoreSuccess } from '../services/rescore.ts';
+import type { DecisionOutputValues } from '../core/decision-outputs.ts';
 
 const Id = z.union([z.number().int().nonnegative(), z.string().trim().regex(/^\d{1,20}$/)]).transform(String);
 
@@ -18,15 +19,8 @@ export const ActionRequestSchema = z.object({
 
 export type ActionRequest = z.infer<typeof ActionRequestSchema>;
 
-export interface OutputFields {
-  routing_tier: 'high' | 'medium' | 'low';
-  intent_score: number;
-  fit_score: number;
-  lead_score: number;
-  owner_id: string;
-  content_track: string;
-  last_decision_reason: string;
-}
+/** The action's output fields, from the one list the hsmeta file and the custom code actions use too. */
+export type OutputFields = DecisionOutputValues;
 
 /** The contact: the enrolled object, else an input field named contact_id (for actions on other objects). */
 export function contactIdOf(req: ActionRequest): string | null {
