@@ -94,7 +94,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const reportsDir = options.reportsDir ?? (options.db === ':memory:' ? undefined : join(dirname(options.db), 'reports'));
     let preview: PreviewServer;
     try {
-      const backend = createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() }, { autoRescore: webhooks !== null });
+      const backend = createSandboxBackend(client, env, options.config, { store: emulator.store, now: () => new Date() },
+        webhooks ? { autoRescore: true, rescoreSettled: () => webhooks.settled() } : { autoRescore: false });
       preview = await startPreviewServer(backend, { port: options.port, host: options.host, onError, ...(reportsDir ? { reportsDir } : {}) });
     } catch (err) {
       await webhooks?.close();

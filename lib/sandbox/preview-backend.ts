@@ -59,7 +59,7 @@ export function recordActivity(recorder: ActivityRecorder, contactId: string, ki
  * `config` is the sandbox's rules (its --config), so Re-score decides as the start-up scoring did.
  * With `activity`, the page also offers "Simulate activity" (PreviewBackend.simulateActivity).
  */
-export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder, options: { autoRescore?: boolean } = {}): PreviewBackend {
+export function createSandboxBackend(client: Client, env: Env, config: Config, activity?: ActivityRecorder, options: { autoRescore?: boolean; rescoreSettled?: () => Promise<boolean> } = {}): PreviewBackend {
   const backend: PreviewBackend = {
     autoRescore: options.autoRescore ?? false,
     async listContacts(req) {
@@ -98,6 +98,7 @@ export function createSandboxBackend(client: Client, env: Env, config: Config, a
       return fn({ parameters: { contactId, ...parameters } }, env, config);
     },
   };
+  if (options.rescoreSettled) backend.rescoreSettled = options.rescoreSettled;
   if (activity) backend.simulateActivity = async (contactId, kind) => recordActivity(activity, contactId, kind);
   return backend;
 }

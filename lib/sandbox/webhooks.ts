@@ -12,6 +12,8 @@ import { startServe, type RunningServe } from '../server/index.ts';
 export interface SandboxWebhooks {
   serve: RunningServe;
   sender: WebhookSender;
+  /** True once every change recorded so far was delivered to serve and re-scored (its queue is empty). */
+  settled(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,9 @@ export async function startSandboxWebhooks(o: { emulator: RunningEmulator; env: 
   o.log(`serve on ${serve.url}: the emulator sends it webhooks for ${properties.length} contact properties and creations`);
   return {
     serve, sender,
+    // Delivering what the sender gathered first: once serve answered, the changes are in its queue,
+    // and a contact leaves the queue only after its re-score was written.
+    settled: async () => { await sender.flush(); return (await serve.queue.depth()) === 0; },
     close: async () => { await sender.close(); await serve.close(); },
   };
 }

@@ -114,6 +114,18 @@ export async function createPreviewApp(backend: PreviewBackend, options: Preview
     return html === null ? c.text('Not generated yet', 404) : c.html(html);
   });
 
+  // null: the backend cannot tell (the page then re-reads the card until its time bound).
+  const rescoreSettled = backend.rescoreSettled?.bind(backend);
+  app.get('/api/rescore', async (c) => {
+    if (!rescoreSettled) return c.json({ ok: true, settled: null });
+    try {
+      return c.json({ ok: true, settled: await rescoreSettled() });
+    } catch (error) {
+      report(error, 'rescoreSettled');
+      return c.json({ ok: false, message: `The re-score state could not be read: ${messageOf(error)}` }, 502);
+    }
+  });
+
   const simulateActivity = backend.simulateActivity?.bind(backend);
   if (simulateActivity) {
     app.post('/api/contacts/:id/activity', async (c) => {

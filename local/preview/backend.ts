@@ -35,6 +35,11 @@ export interface PreviewBackend {
    * webhooks, so after simulated activity the page re-reads the card instead of asking for Re-score.
    */
   readonly autoRescore?: boolean;
+  /**
+   * With autoRescore: true once every change recorded so far has reached `serve` and been re-scored
+   * (nothing waits in the webhook sender or in serve's queue), so the page knows when to stop re-reading.
+   */
+  rescoreSettled?(): Promise<boolean>;
 }
 
 /** runFunction was asked for a function the app does not have: the preview answers 404. */

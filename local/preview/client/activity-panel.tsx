@@ -2,7 +2,7 @@
 // selected contact as HubSpot's tracking would, so a Re-score has something new to see.
 import { useEffect, useState } from 'react';
 import { PAGE_VIEWS_PER_VISIT, type ActivityCounts, type ActivityKind } from '../backend.ts';
-import { getContactProperties, simulateActivity } from './api.ts';
+import { getContactProperties, rescoreSettled, simulateActivity } from './api.ts';
 import { refreshActiveCard } from './sdk-globals.ts';
 
 const COUNTERS = ['hs_analytics_num_page_views', 'num_conversion_events'];
@@ -20,9 +20,19 @@ type PanelState =
 
 const countOf = (value: string | null | undefined) => (value ? Number(value) || 0 : 0);
 
-/** With webhooks, the card is re-read this often for this long after activity (the re-score lands within ~1 s). */
-const AUTO_REFRESH_MS = 750;
-const AUTO_REFRESH_TIMES = 10;
+/**
+ * With webhooks, after activity the page asks this often whether the re-score caught up with every
+ * recorded change (store → webhook → serve's queue → re-score: about a second on an idle machine,
+ * many more on a loaded one), re-reading the card whenever the stored decision moved and once more
+ * at the end; it gives up after this long.
+ */
+const AUTO_REFRESH_MS = 1000;
+const AUTO_REFRESH_LIMIT_MS = 30_000;
+/** What says the contact was decided again. */
+const DECISION = ['decision_key', 'last_decision_at'];
+
+/** Where the background re-score is, for the page (data-auto-rescore) and tests. */
+type AutoRescore = 'off' | 'waiting' | 'done' | 'timed-out';
 
 /**
  * Mount with key={contactId}: a new contact starts with no hint. `recordVersion` changes when
@@ -32,24 +42,47 @@ export function ActivityPanel({ contactId, recordVersion, autoRescore = false }:
   const [counts, setCounts] = useState<ActivityCounts | null>(null);
   const [state, setState] = useState<PanelState>({ status: 'idle' });
   const [recordings, setRecordings] = useState(0);
+  const [rescore, setRescore] = useState<AutoRescore>('off');
 
   useEffect(() => {
     if (!autoRescore) setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
   }, [recordVersion, autoRescore]);
 
-  // Webhooks re-score the contact in the background; the card shows it once re-read.
+  // Webhooks re-score the contact in the background; the card shows it once re-read. Every recording
+  // starts the wait again, so it ends only once the re-score caught up with the newest activity.
   useEffect(() => {
     if (!autoRescore || recordings === 0) return;
-    let left = AUTO_REFRESH_TIMES;
-    const timer = setInterval(() => {
-      void refreshActiveCard().catch(() => { /* the next tick tries again */ });
-      if (--left === 0) {
-        clearInterval(timer);
-        setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
-      }
-    }, AUTO_REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [autoRescore, recordings]);
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let seen: string | null = null;
+    const until = Date.now() + AUTO_REFRESH_LIMIT_MS;
+    const finish = (how: AutoRescore) => {
+      stopped = true;
+      setRescore(how);
+      setState((shown) => (shown.status === 'recorded' ? { status: 'idle' } : shown));
+    };
+    const look = async () => {
+      try {
+        // Asked before the decision is read: settled then means the decision read after it is the final one.
+        const settled = await rescoreSettled();
+        const p = await getContactProperties(contactId, DECISION);
+        if (stopped) return;
+        const stamp = DECISION.map((n) => p[n] ?? '').join(' ');
+        // The card is re-read whenever the stored decision moved (a re-score of earlier clicks shows too).
+        if (stamp !== seen) {
+          seen = stamp;
+          await refreshActiveCard();
+          if (stopped) return;
+        }
+        if (settled === true) return finish('done');
+      } catch { /* the next look tries again */ }
+      if (stopped) return;
+      if (Date.now() >= until) return finish('timed-out');
+      timer = setTimeout(() => { void look(); }, AUTO_REFRESH_MS);
+    };
+    timer = setTimeout(() => { void look(); }, AUTO_REFRESH_MS);
+    return () => { stopped = true; clearTimeout(timer); };
+  }, [autoRescore, recordings, contactId]);
 
   useEffect(() => {
     let stale = false;
@@ -64,12 +97,14 @@ export function ActivityPanel({ contactId, recordVersion, autoRescore = false }:
     simulateActivity(contactId, kind).then((next) => {
       setCounts(next);
       setState({ status: 'recorded' });
+      // In the same render as the hint: a "done" of an earlier recording never shows beside it.
+      if (autoRescore) setRescore('waiting');
       setRecordings((n) => n + 1);
     }).catch((error: Error) => setState({ status: 'failed', message: error.message }));
   };
 
   return (
-    <section className="activity-panel" data-testid="activity-panel" aria-labelledby="activity-panel-title">
+    <section className="activity-panel" data-testid="activity-panel" aria-labelledby="activity-panel-title" data-auto-rescore={rescore}>
       <header>
         <span id="activity-panel-title">Simulate activity</span>
         <small>Sandbox only</small>

@@ -32,6 +32,11 @@ export async function simulateActivity(contactId: string, kind: ActivityKind): P
   return (await call<{ counts: ActivityCounts }>(`/api/contacts/${encodeURIComponent(contactId)}/activity`, postJson({ kind }))).counts;
 }
 
+/** Whether the webhooks' re-score has caught up with every recorded change (null: the backend cannot tell). */
+export async function rescoreSettled(): Promise<boolean | null> {
+  return (await call<{ settled: boolean | null }>('/api/rescore')).settled;
+}
+
 export interface ReportPage { name: string; title: string; updatedAt: string }
 
 export async function listReportPages(): Promise<ReportPage[]> {

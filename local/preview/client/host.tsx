@@ -21,6 +21,9 @@ const autoRescore = document.getElementById('app')?.dataset['autoRescore'] === '
 
 const PAGE = 50;
 
+interface ListFilter { query: string; tier: TierFilter | ''; sort: ListSort }
+type ShownPage = ContactListPage & { filter: ListFilter };
+
 /** Links to the latest generated simulation and report pages (sandbox), when there are any. */
 function ReportLinks({ version }: { version: number }) {
   const [pages, setPages] = useState<ReportPage[]>([]);
@@ -49,25 +52,33 @@ function ContactList({ selected, onSelect, version }: { selected: string | null;
   const [query, setQuery] = useState('');
   const [tier, setTier] = useState<TierFilter | ''>('');
   const [sort, setSort] = useState<ListSort>('score');
-  const [page, setPage] = useState<ContactListPage | null>(null);
+  // The page on show and the filter it answers (query, tier, sort), so the list can say which one it renders.
+  const [page, setPage] = useState<ShownPage | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  // Bumped whenever the filter (or the list's version) changes: a response for an older one is dropped.
+  const generation = useRef(0);
 
   useEffect(() => {
-    let stale = false;
+    const mine = ++generation.current;
+    const filter = { query, tier, sort };
     const timer = setTimeout(() => {
-      listContacts({ q: query, sort, limit: PAGE, ...(tier ? { tier } : {}) }).then((found) => { if (!stale) { setPage(found); setError(null); } })
-        .catch((failure: Error) => { if (!stale) setError(failure.message); });
+      listContacts({ q: query, sort, limit: PAGE, ...(tier ? { tier } : {}) })
+        .then((found) => { if (generation.current === mine) { setPage({ ...found, filter }); setError(null); } })
+        .catch((failure: Error) => { if (generation.current === mine) setError(failure.message); });
     }, query ? 150 : 0);
-    return () => { stale = true; clearTimeout(timer); };
+    return () => { clearTimeout(timer); };
   }, [query, tier, sort, version]);
 
   const more = () => {
     if (!page?.after) return;
+    const mine = generation.current;
+    const shown = page;
     setLoadingMore(true);
-    listContacts({ q: query, sort, limit: PAGE, after: page.after, ...(tier ? { tier } : {}) })
-      .then((next) => setPage({ contacts: [...page.contacts, ...next.contacts], total: next.total, ...(next.after ? { after: next.after } : {}) }))
-      .catch((failure: Error) => setError(failure.message))
+    listContacts({ q: shown.filter.query, sort: shown.filter.sort, limit: PAGE, after: shown.after, ...(shown.filter.tier ? { tier: shown.filter.tier } : {}) })
+      // Appended only to the page it continues: a filter change meanwhile makes this answer stale.
+      .then((next) => { if (generation.current === mine) setPage({ contacts: [...shown.contacts, ...next.contacts], total: next.total, filter: shown.filter, ...(next.after ? { after: next.after } : {}) }); })
+      .catch((failure: Error) => { if (generation.current === mine) setError(failure.message); })
       .finally(() => setLoadingMore(false));
   };
   const contacts = page?.contacts ?? null;
@@ -94,7 +105,9 @@ function ContactList({ selected, onSelect, version }: { selected: string | null;
         {page && <small className="list-count" data-testid="contact-count">{`${page.contacts.length} of ${page.total}`}</small>}
       </header>
       {error && <p className="placeholder" data-testid="contact-list-error">{error}</p>}
-      <ul className="contact-list" data-testid="contact-list" data-loaded={contacts ? 'true' : 'false'}>
+      <ul className="contact-list" data-testid="contact-list" data-loaded={contacts ? 'true' : 'false'}
+        data-tier-filter={page?.filter.tier} data-query={page?.filter.query} data-sort={page?.filter.sort}
+        data-current={page && page.filter.query === query && page.filter.tier === tier && page.filter.sort === sort ? 'true' : 'false'}>
         {contacts?.map((contact) => (
           <li key={contact.id} className="contact-item" data-testid="contact-item" data-contact-id={contact.id} aria-selected={contact.id === selected}
             onClick={() => onSelect(contact.id)}>
