@@ -7,7 +7,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { randomUUID } from 'node:crypto';
 import type { SideEffectLedger } from '../services/side-effect-ledger.ts';
-import { toLedgerEntry, type LedgerRow } from './ledger-sqlite.ts';
+import { toLedgerEntry, type LedgerRow } from '../services/sqlite-ledger.ts';
 import type { ContactChange } from './events.ts';
 import type { Claim, EnqueueResult, WebhookQueue } from './queue.ts';
 import { DEDUPE_RETENTION_MS } from './queue-sqlite.ts';

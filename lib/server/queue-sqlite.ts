@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ContactChange } from './events.ts';
 import type { Claim, EnqueueResult, WebhookQueue } from './queue.ts';
-import { createSqliteLedger } from './ledger-sqlite.ts';
+import { createSqliteLedger } from '../services/sqlite-ledger.ts';
 
 /** HubSpot retries for 24 hours: an event identity older than that cannot come back. */
 export const DEDUPE_RETENTION_MS = 25 * 3_600_000;

@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { BatchRescoreReport } from './batch-rescore.ts';
-import type { LedgerEntry, LedgerState, SideEffectLedger } from './side-effect-ledger.ts';
+import type { SideEffectLedger } from './side-effect-ledger.ts';
+import { createSqliteLedger } from './sqlite-ledger.ts';
 import type { SearchFilter } from '../ports.ts';
 
 /** What a run re-scores (parsed from the rescore flags in lib/cli/rescore/scope.ts). */
@@ -33,15 +34,9 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, history INTEGER NOT NULL,
   decided_at TEXT NOT NULL, started_at TEXT NOT NULL, cursor TEXT, report TEXT NOT NULL, status TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS ledger (
-  contact_id TEXT NOT NULL, dedupe_key TEXT NOT NULL, owner_id TEXT NOT NULL, subject TEXT NOT NULL, body TEXT NOT NULL,
-  state TEXT NOT NULL, recorded_at TEXT NOT NULL, task_id TEXT, seq INTEGER NOT NULL,
-  PRIMARY KEY (contact_id, dedupe_key));
-CREATE INDEX IF NOT EXISTS ledger_open ON ledger (state, seq) WHERE state <> 'done';
 `;
 
 interface RunRow { id: number; scope: string; history: number; decided_at: string; started_at: string; cursor: string | null; report: string; status: RunStatus }
-interface LedgerRow { contact_id: string; dedupe_key: string; owner_id: string; subject: string; body: string; state: LedgerState; recorded_at: string; task_id: string | null }
 
 export class Checkpoint {
   private readonly db: Database.Database;
@@ -54,7 +49,7 @@ export class Checkpoint {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
-    this.ledger = this.createLedger();
+    this.ledger = createSqliteLedger(this.db);
   }
 
   close(): void { this.db.close(); }
@@ -88,28 +83,6 @@ export class Checkpoint {
   setStatus(runId: number, status: RunStatus): void {
     this.db.prepare('UPDATE runs SET status = ? WHERE id = ?').run(status, runId);
   }
-
-  private createLedger(): SideEffectLedger {
-    const db = this.db;
-    const insert = db.prepare(`INSERT OR IGNORE INTO ledger (contact_id, dedupe_key, owner_id, subject, body, state, recorded_at, seq)
-      VALUES (?, ?, ?, ?, ?, 'queued', ?, (SELECT coalesce(max(seq), 0) + 1 FROM ledger))`);
-    const mark = db.prepare('UPDATE ledger SET state = ?, task_id = coalesce(?, task_id) WHERE contact_id = ? AND dedupe_key = ?');
-    const open = db.prepare(`SELECT * FROM ledger WHERE state <> 'done' ORDER BY seq`);
-    const ofContacts = db.prepare('SELECT * FROM ledger WHERE contact_id IN (SELECT value FROM json_each(?))');
-    const perOwner = db.prepare('SELECT owner_id, count(*) AS n FROM ledger WHERE recorded_at >= ? AND recorded_at < ? GROUP BY owner_id');
-    return {
-      entriesFor: async (ids) => (ofContacts.all(JSON.stringify(ids)) as LedgerRow[]).map(toEntry),
-      record: async (entries) => {
-        db.transaction(() => { for (const e of entries) insert.run(e.contactId, e.dedupeKey, e.ownerId, e.subject, e.body, e.recordedAt); })();
-      },
-      mark: async (keys, state) => {
-        db.transaction(() => { for (const k of keys) mark.run(state, k.taskId || null, k.contactId, k.dedupeKey); })();
-      },
-      unfinished: async () => (open.all() as LedgerRow[]).map(toEntry),
-      countByOwner: async (since, before) =>
-        Object.fromEntries((perOwner.all(since, before) as { owner_id: string; n: number }[]).map((r) => [r.owner_id, r.n])),
-    };
-  }
 }
 
 /** The error list goes to --errors FILE as it happens; the checkpoint keeps only how many. */
@@ -124,11 +97,4 @@ function toRun(row: RunRow): RunRecord {
   // Earlier failures are counted, not listed (they are in the first run's --errors file).
   const report: BatchRescoreReport = { ...rest, errors: Array.from({ length: errorCount }, () => ({ contactId: '', code: 'earlier_run', message: 'failed before the resume' })) };
   return { id: row.id, scope: JSON.parse(row.scope) as Scope, history: row.history === 1, decidedAt: row.decided_at, startedAt: row.started_at, cursor: row.cursor, report, status: row.status };
-}
-
-function toEntry(row: LedgerRow): LedgerEntry {
-  return {
-    contactId: row.contact_id, dedupeKey: row.dedupe_key, ownerId: row.owner_id, subject: row.subject, body: row.body,
-    state: row.state, recordedAt: row.recorded_at, ...(row.task_id ? { taskId: row.task_id } : {}),
-  };
 }

@@ -1,7 +1,8 @@
-// The side-effect ledger of the batch re-score, in the SQLite queue's file: a task is recorded
-// before it is created, so a kill -9 between the two is settled on restart, never doubled.
+// The side-effect ledger of the batch re-score in a SQLite file (serve's queue file, or the
+// rescore checkpoint): a task is recorded before it is created, so a kill -9 between the two
+// is settled on restart, never doubled.
 import type Database from 'better-sqlite3';
-import type { LedgerEntry, LedgerState, SideEffectLedger } from '../services/side-effect-ledger.ts';
+import type { LedgerEntry, LedgerState, SideEffectLedger } from './side-effect-ledger.ts';
 
 export const LEDGER_SCHEMA = `
 CREATE TABLE IF NOT EXISTS ledger (
