@@ -16,6 +16,9 @@ export const COMPANY_SOURCE = 'hubspot-company';
 export const CONTACT_SOURCE = 'hubspot-contact';
 export const NO_SOURCE = 'none';
 
+// A list, not a Set built per decision: it names at most a couple of properties.
+const NONE: readonly string[] = [];
+
 interface Pick<T> { value: T; confidence: number; source: string }
 
 export function enrich(
@@ -27,13 +30,13 @@ export function enrich(
 ): Stage<EnrichOutcome> {
   const reasons: Reason[] = [];
   const usable = usableFacts(facts, companyKey, reasons);
-  const knownGood = new Set(usable?.knownGood ?? []);
+  const knownGood = Array.isArray(usable?.knownGood) ? usable.knownGood : NONE;
   // A provider's garbage industry ("NaN", a number) is no fact: it never reaches a reason.
   const providerIndustry = usable?.industry && readIndustry(usable.industry.value) !== null ? usable.industry : undefined;
   const industry = choose('industry', crmValue(company, 'industry', contact, 'industry', readIndustry, config),
-    providerIndustry, knownGood.has('industry'), reasons);
+    providerIndustry, knownGood.includes('industry'), reasons);
   const employees = choose('company size', crmValue(company, 'numberofemployees', contact, 'numemployees', readEmployees, config),
-    usable?.employees, knownGood.has('numberofemployees'), reasons);
+    usable?.employees, knownGood.includes('numberofemployees'), reasons);
   if (industry === null && employees === null) {
     reasons.push({ code: 'enrich_no_data', message: 'No company size or industry is known yet, so fit uses neutral points.' });
     return { value: { source: NO_SOURCE, confidence: 0, industry: null, employees: null }, reasons };

@@ -8,6 +8,7 @@
 import type { Activity, ActivityEvent } from './activity.ts';
 import type { Config } from './config.ts';
 import type { Signal } from './config-schema.ts';
+import { interned } from './sentences.ts';
 import { DAY_MS } from './values.ts';
 
 export interface Part { label: string; points: number }
@@ -177,7 +178,7 @@ function labelOf(g: Group): string {
   let label = table.get(key);
   if (label === undefined) {
     const phrase = bucketPhrase(g.bucket);
-    label = g.count === 1 && !g.noun.counted ? `${g.noun.one} ${phrase}` : `${formatCount(g.count)} ${g.count === 1 ? g.noun.one : g.noun.many} ${phrase}`;
+    label = interned(g.count === 1 && !g.noun.counted ? `${g.noun.one} ${phrase}` : `${formatCount(g.count)} ${g.count === 1 ? g.noun.one : g.noun.many} ${phrase}`);
     if (table.size >= 20_000) table.clear();
     table.set(key, label);
   }

@@ -22,8 +22,6 @@ import { trackLabel } from './labels.ts';
 
 const TEXT_PROPERTIES = ['message', 'hs_content_membership_notes', 'recent_conversion_event_name'] as const;
 const MAX_COUNT = 1_000_000;
-/** Any of these set means a rep has worked the lead: it stays with an away owner (team.unavailableOwners). */
-const WORKED_PROPERTIES = ['notes_last_contacted', 'hs_last_sales_activity_timestamp'] as const;
 
 export function decide(input: DecisionInput, config: Config, now: Date): Decision {
   try {
@@ -61,13 +59,14 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   const lifecycle = decideLifecycle(currentStage, s.tier, config, readText(props['hs_lead_status']));
   const finalStage = lifecycle.value.to ?? currentStage;
   const currentOwner = readOwnerId(props['hubspot_owner_id']);
+  // Any sales activity means a rep has worked the lead: it stays with an away owner (team.unavailableOwners).
   let routed = route({
     contactId: id, currentOwnerId: currentOwner, companyKey: n.companyKey,
     companyOwnerId: companyProps ? readOwnerId(companyProps['hubspot_owner_id']) : null,
     countryCode: n.countryCode, stateCode: n.stateCode,
     companyCountryCode: n.countryCode === null && companyProps ? normalizeCountry(companyProps['country']).value : null,
     phoneE164: n.phoneE164, emailDomain: n.emailDomain,
-    worked: WORKED_PROPERTIES.some((p) => readText(props[p]) !== null), nowMs,
+    worked: readText(props['notes_last_contacted']) !== null || readText(props['hs_last_sales_activity_timestamp']) !== null, nowMs,
   }, config, context);
   const planned = planNotify({
     contactId: id, tier: s.tier, storedTier: readText(props['routing_tier']), activity,

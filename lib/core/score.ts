@@ -2,7 +2,7 @@
 // combined lead score and its tier. Every point is kept as a named part.
 import type { Config } from './config.ts';
 import { PERSONAS, SENIORITIES, type Persona, type Seniority, type Tier } from './contract.ts';
-import { SentenceMemo } from './sentences.ts';
+import { interned, SentenceMemo } from './sentences.ts';
 import type { Reason, Scores, Stage } from './types.ts';
 import type { Activity } from './activity.ts';
 import { industryLabel as industryName, industryPoints } from './industries.ts';
@@ -83,8 +83,8 @@ function clampWithPart(parts: Part[]): number {
 }
 
 // Labels repeat endlessly across contacts; building each once keeps the hot path lean.
-const PERSONA_PARTS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, `${personaLabel(p)} persona`]));
-const SENIORITY_PARTS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, seniorityLabel(p)]));
+const PERSONA_PARTS: Record<string, string> = Object.fromEntries(PERSONAS.map((p) => [p, interned(`${personaLabel(p)} persona`)]));
+const SENIORITY_PARTS: Record<string, string> = Object.fromEntries(SENIORITIES.map((p) => [p, interned(seniorityLabel(p))]));
 const INDUSTRY_LABELS = new Map<string, string>();
 const MAX_CACHED = 20_000;
 
@@ -96,14 +96,14 @@ const SMALL_EMPLOYEES = 1_000;
 function employeesLabel(n: number): string {
   if (!(n >= 0 && n < SMALL_EMPLOYEES && Number.isInteger(n))) return `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
   let label = SMALL_EMPLOYEE_LABELS[n];
-  if (label === undefined) SMALL_EMPLOYEE_LABELS[n] = label = `${formatCount(n)} employee${n === 1 ? '' : 's'}`;
+  if (label === undefined) SMALL_EMPLOYEE_LABELS[n] = label = interned(`${formatCount(n)} employee${n === 1 ? '' : 's'}`);
   return label;
 }
 
 function industryLabel(industry: string): string {
   let label = INDUSTRY_LABELS.get(industry);
   if (label === undefined) {
-    label = `${industryName(industry)} industry`;
+    label = interned(`${industryName(industry)} industry`);
     if (INDUSTRY_LABELS.size >= MAX_CACHED) INDUSTRY_LABELS.clear();
     INDUSTRY_LABELS.set(industry, label);
   }
@@ -135,9 +135,22 @@ function sum(parts: Part[]): number {
 // object is a plain hash map to V8; it serialises and compares like any record.
 function toRecord(parts: Part[]): Record<string, number> {
   const out = Object.create(null) as Record<string, number>;
+  if (distinctLabels(parts)) {
+    for (let i = 0; i < parts.length; i++) out[parts[i]!.label] = parts[i]!.points;
+    return out;
+  }
   // Two groups can share a label (e.g. a renamed rule): their points add, so the record still sums to the score.
   for (const p of parts) out[p.label] = (out[p.label] ?? 0) + p.points;
   return out;
+}
+
+/** A handful of parts: comparing pairs is cheaper than a look-up before every store. */
+function distinctLabels(parts: readonly Part[]): boolean {
+  for (let i = 1; i < parts.length; i++) {
+    const label = parts[i]!.label;
+    for (let j = 0; j < i; j++) if (parts[j]!.label === label) return false;
+  }
+  return true;
 }
 
 export function clampScore(n: number): number {

@@ -27,6 +27,16 @@ export class SentenceMemo<S extends object, K extends string | number> {
   }
 }
 
+/**
+ * The engine's one copy of `text` from V8's string table. Labels that become keys
+ * of a breakdown record are stored this way when first built: a keyed store with
+ * an internalized key skips the string-table probe that every other string key
+ * costs (measured, docs/engine.md). Never for numeric text ("12"), which is an index.
+ */
+export function interned(text: string): string {
+  return Object.keys({ [text]: 0 })[0] ?? text;
+}
+
 const SPACED = new Map<string, string>();
 
 /** "technical_evaluation" → "technical evaluation": ids (tracks, pools) are few, so each is spaced once. */
