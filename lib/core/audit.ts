@@ -54,12 +54,58 @@ export interface ReasonParts {
 /** "High tier (lead score 82 = intent 75, fit 88). Drivers: …. Owner: …. Lifecycle → …." capped at 500 characters. */
 export function decisionReason(p: ReasonParts): string {
   const s = p.scores;
-  let text = `${TIER_WORD[p.tier]} tier (lead score ${s.lead} = ${share(p.weights.intent)} intent ${s.intent} + ${share(p.weights.fit)} fit ${s.fit}). `
-    + `Intent from ${describeRanked(p.ranked.intent, 'no recent activity', 2)}; fit from ${describeRanked(p.ranked.fit, 'no fit signals', 2)}. `
-    + (p.ownerName === null ? 'No owner.' : `Owner: ${p.ownerName} (${p.routeWhy}).`);
-  if (p.lifecycleTo !== null) text += ` Lifecycle moved to ${stageLabel(p.lifecycleTo)}.`;
-  text += ` Track: ${humanizeEnum(p.track)}.`;
+  let text = head(p.tier, s, p.weights) + describeRanked(p.ranked.intent, 'no recent activity', 2) + '; fit from ' + describeRanked(p.ranked.fit, 'no fit signals', 2) + ownerSentence(p.ownerName, p.routeWhy);
+  if (p.lifecycleTo !== null) text += memo(LIFECYCLE_SENTENCES, p.lifecycleTo, (to) => ` Lifecycle moved to ${stageLabel(to)}.`);
+  text += memo(TRACK_SENTENCES, p.track, (track) => ` Track: ${humanizeEnum(track)}.`);
   return truncate(text, MAX_REASON_LENGTH);
+}
+
+// The owner, lifecycle and track sentences recur from contact to contact (a few owners,
+// stages and tracks): each is built once. The head and the drivers vary too much to keep:
+// a memo of thousands of heads cost more in cache misses than building them (measured).
+/** "High tier (lead score 82 = 50% × intent 75 + 50% × fit 88). Intent from " in three pieces, one per score. */
+function head(tier: Tier, s: Scores, weights: ReasonParts['weights']): string {
+  if (!(isScore(s.lead) && isScore(s.intent) && isScore(s.fit))) {
+    return `${TIER_WORD[tier]} tier (lead score ${s.lead} = ${share(weights.intent)} intent ${s.intent} + ${share(weights.fit)} fit ${s.fit}). Intent from `;
+  }
+  let t = HEADS.get(weights);
+  if (t === undefined) HEADS.set(weights, (t = { lead: [], intent: [], fit: [] }));
+  const lead = (t.lead[TIER_INDEX[tier] * 101 + s.lead] ??= `${TIER_WORD[tier]} tier (lead score ${s.lead} = ${share(weights.intent)} intent `);
+  const intent = (t.intent[s.intent] ??= `${s.intent} + ${share(weights.fit)} fit `);
+  return lead + intent + (t.fit[s.fit] ??= `${s.fit}). Intent from `);
+}
+
+// Per weights: small tables of the head's pieces, indexed by score (0–100), filled as first met.
+const HEADS = new WeakMap<object, { lead: string[]; intent: string[]; fit: string[] }>();
+const TIER_INDEX: Record<Tier, number> = { high: 0, medium: 1, low: 2 };
+
+function isScore(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 100;
+}
+
+const OWNER_SENTENCES = new Map<string, Map<string, string>>();
+const LIFECYCLE_SENTENCES = new Map<string, string>();
+const TRACK_SENTENCES = new Map<string, string>();
+const MAX_SENTENCES = 10_000;
+
+function ownerSentence(name: string | null, why: string): string {
+  if (name === null) return '. No owner.';
+  let byWhy = OWNER_SENTENCES.get(name);
+  if (byWhy === undefined) {
+    if (OWNER_SENTENCES.size >= MAX_SENTENCES) OWNER_SENTENCES.clear();
+    OWNER_SENTENCES.set(name, (byWhy = new Map()));
+  }
+  return memo(byWhy, why, () => `. Owner: ${name} (${why}).`);
+}
+
+function memo(table: Map<string, string>, key: string, build: (key: string) => string): string {
+  let sentence = table.get(key);
+  if (sentence === undefined) {
+    sentence = build(key);
+    if (table.size >= MAX_SENTENCES) table.clear();
+    table.set(key, sentence);
+  }
+  return sentence;
 }
 
 const TIER_WORD = TIER_LABELS;
