@@ -3,7 +3,7 @@ export { decide } from './pipeline.ts';
 export { parseConfig, parseTeam, withTeam, scoringVersionOf, type Config, type ConfigResult, type ConfigIssue, type TeamData, type TeamResult, type Routing } from './config.ts';
 export { TeamSchema } from './team-schema.ts';
 export { nextAvailableOwner, poolOwnerIds, unavailableSet, accountKeyOf } from './route.ts';
-export { createRoutingRun, type RoutingRun } from './routing-run.ts';
+export { createRoutingRun, type RoutingRun, type RoutingRunState } from './routing-run.ts';
 export { ConfigSchema } from './config-schema.ts';
 export { classifyByRules, type ClassifyFields } from './classify.ts';
 export { toDecisionSummary, describeChange, type DecisionSummary } from './summary.ts';

@@ -19,14 +19,19 @@
  * `deps.ownerLoad` feeds routing's capacity caps when a gateway can read the owners' load.
  *
  * Usage (webhooks): `await rescoreContactIds(ids, { crm, config, now: new Date(), ledger })`.
- * Usage (long runs): `await runBatchRescore(source, deps, { onCheckpoint })`; `onCheckpoint(cursor)`
- * is called when every effect of the batches up to that cursor is durable (written, or queued in
- * the ledger), so a resumed run can start after it.
+ * Usage (long runs): `await runBatchRescore(source, deps, { onCheckpoint }, resumeFrom)`. After each
+ * batch is decided and its tasks are in the ledger, and BEFORE any of its updates is sent,
+ * `onCheckpoint(cursor, state)` gets the run's whole state: the counts, routing's owner load and
+ * account memory, and the updates decided but not yet known to be written. A run resumed from that
+ * state (the 4th argument, with the source started after `cursor`) is the same run going on: it
+ * writes those updates first and routes with the same load, never with what it re-reads from
+ * HubSpot. So a kill between update parts sent out of order (they go concurrently) cannot change
+ * a decision: nothing already decided is decided again.
  */
 import { ACTIVITY_HISTORY_PROPERTIES } from '../core/activity-properties.ts';
 import type { Config } from '../core/config.ts';
 import { COMPANY_INPUT_PROPERTIES, CONTACT_INPUT_PROPERTIES } from '../core/contract.ts';
-import { createRoutingRun, type RoutingRun } from '../core/routing-run.ts';
+import { createRoutingRun, type RoutingRun, type RoutingRunState } from '../core/routing-run.ts';
 import { decide } from '../core/pipeline.ts';
 import type { Decision, DecisionInput } from '../core/types.ts';
 import type { BulkContact, BulkCrm, CompanyWithHistory } from '../ports.ts';
@@ -76,10 +81,25 @@ export interface BatchRescoreReport {
   tasksByOwner: Record<string, number>;
 }
 
+export interface ContactUpdate { id: string; properties: Record<string, string> }
+
+/** What a run carries from batch to batch: a checkpoint keeps it, a resumed run starts from it. */
+export interface RunState {
+  report: BatchRescoreReport;
+  /** Routing's owner load (HubSpot's at the start plus this run's assignments) and account memory; absent: read the load. */
+  routing?: RoutingRunState;
+  /** Updates decided but not yet known to be written: a resumed run writes them first. */
+  pending?: ContactUpdate[];
+}
+
 export interface BatchRescoreHooks {
   onProgress?(report: BatchRescoreReport): void;
-  /** Every effect of the batches up to `cursor` is durable: a resumed run may start after it. */
-  onCheckpoint?(cursor: string, report: BatchRescoreReport): void | Promise<void>;
+  /**
+   * Every decision of the batches up to `cursor` is durable once this returns: tasks in the ledger,
+   * updates written or in `state.pending`. Called before any of them is sent; a resumed run starts
+   * after `cursor` from `state`.
+   */
+  onCheckpoint?(cursor: string, state: Required<RunState>): void | Promise<void>;
   /** Each failure as it happens (the CLI's --errors file). */
   onError?(failure: ContactFailure): void;
 }
@@ -93,14 +113,19 @@ export function historyPropertiesFor(history: boolean | undefined): readonly str
   return history === false ? [] : ACTIVITY_HISTORY_PROPERTIES;
 }
 
-/** Re-scores the contacts of every batch; `report` may carry the counts of an earlier, interrupted run. */
-export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps: BatchRescoreDeps, hooks: BatchRescoreHooks = {}, report: BatchRescoreReport = emptyReport()): Promise<BatchRescoreReport> {
+/** Re-scores the contacts of every batch; `from` is the saved state of an interrupted run to go on with. */
+export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps: BatchRescoreDeps, hooks: BatchRescoreHooks = {}, from: RunState = { report: emptyReport() }): Promise<BatchRescoreReport> {
+  const report = from.report;
   const companies = new Map<string, CompanyWithHistory | null>();
-  const updates: { id: string; properties: Record<string, string> }[] = [];
+  const updates: ContactUpdate[] = [];
   const tasksByOwner = report.tasksByOwner;
   // Owner load is read once (one search over the owners whose load matters); the routing run then
-  // counts this run's own assignments, so capacity caps and the balanced mode see them too.
-  const routingRun = createRoutingRun(deps.config, await startingLoad(deps));
+  // counts this run's own assignments, so capacity caps and the balanced mode see them too. A
+  // resumed run restores the interrupted run's counts: HubSpot's load by then holds whichever of
+  // its update parts landed, which is not the load the run decided with.
+  const routingRun = from.routing
+    ? createRoutingRun(deps.config, from.routing.load, from.routing.accountOwners)
+    : createRoutingRun(deps.config, await startingLoad(deps));
   // The per-rep throttle counts the window's tasks: earlier runs' from the ledger, this run's as it goes.
   const windowStart = new Date(deps.now.getTime() - deps.config.notify.throttleWindowHours * 3_600_000).toISOString();
   const earlierTasks = deps.dryRun ? {} : await deps.ledger.countByOwner(windowStart, deps.now.toISOString());
@@ -108,7 +133,14 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
   const attempts = new Map<string, number>();
   const settle = () => (deps.dryRun ? Promise.resolve() : settleTasks(deps.crm, deps.ledger, attempts, fail, (n) => { report.tasks += n; }));
 
-  // Whatever an interrupted run left unsettled goes first.
+  const checkpoint = async (cursor: string): Promise<void> => {
+    await hooks.onCheckpoint?.(cursor, { report, routing: routingRun.state(), pending: [...updates] });
+  };
+
+  // Whatever an interrupted run left unsettled goes first: the updates it decided and may not have
+  // written (a part that had landed is sent again with the same values, which changes nothing),
+  // then its tasks.
+  if (!deps.dryRun && from.pending && from.pending.length > 0) await flushUpdates(deps.crm, [...from.pending], report, fail);
   await settle();
   let awaiting: string | undefined;
   // Reading the next batch overlaps deciding and writing this one: the run is paced, not latency-bound.
@@ -133,6 +165,7 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
         report.sample.push({ contactId: item.contact.id, tier, leadScore: decision.score.value.lead, changes: plan, task: effect !== undefined });
       }
     }
+    awaiting = batch.cursor ?? awaiting;
     if (deps.dryRun) {
       report.changed += updates.length;
       report.tasks += queued.length;
@@ -140,18 +173,18 @@ export async function runBatchRescore(source: AsyncIterable<ContactBatch>, deps:
     } else {
       // Recorded before anything is created: a crash from here on cannot lose or repeat the task.
       await deps.ledger.record(queued);
+      // Decisions are durable before any write: a resume never decides these contacts again.
+      if (awaiting !== undefined) { await checkpoint(awaiting); awaiting = undefined; }
       if (updates.length >= UPDATE_BATCH) await flushUpdates(deps.crm, updates, report, fail);
       if ((await deps.ledger.unfinished()).filter((e) => !attempts.has(ledgerKey(e))).length >= UPDATE_BATCH) await settle();
     }
-    awaiting = batch.cursor ?? awaiting;
-    if (updates.length === 0 && awaiting !== undefined) { await hooks.onCheckpoint?.(awaiting, report); awaiting = undefined; }
     hooks.onProgress?.(report);
   }
   if (!deps.dryRun) {
     await flushUpdates(deps.crm, updates, report, fail);
     await settle();
+    if (awaiting !== undefined) await checkpoint(awaiting);
   }
-  if (awaiting !== undefined) await hooks.onCheckpoint?.(awaiting, report);
   hooks.onProgress?.(report);
   return report;
 }
@@ -227,10 +260,11 @@ async function lastNotifiedOf(ledger: SideEffectLedger, contacts: readonly BulkC
   return out;
 }
 
-async function flushUpdates(crm: BulkCrm, updates: { id: string; properties: Record<string, string> }[], report: BatchRescoreReport, fail: (f: ContactFailure) => void): Promise<void> {
-  const parts: { id: string; properties: Record<string, string> }[][] = [];
+async function flushUpdates(crm: BulkCrm, updates: ContactUpdate[], report: BatchRescoreReport, fail: (f: ContactFailure) => void): Promise<void> {
+  const parts: ContactUpdate[][] = [];
   while (updates.length > 0) parts.push(updates.splice(0, UPDATE_BATCH));
-  // Sent together (the pacer spaces them): a run waits on HubSpot's latency once per flush, not per call.
+  // Sent together (the pacer spaces them): a run waits on HubSpot's latency once per flush, not per
+  // call. They may land in any order, or some not at all: the checkpoint taken before holds them.
   await Promise.all(parts.map(async (part) => {
     try {
       const result = await crm.batchUpdateContacts(part);

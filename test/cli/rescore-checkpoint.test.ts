@@ -1,11 +1,13 @@
-// The SQLite checkpoint: runs survive a reopen (a new process after kill -9), the ledger keeps the
+// The SQLite checkpoint: runs survive a reopen (a new process after kill -9) with their counts,
+// routing state and pending updates, a file from before those were kept still opens, the ledger keeps the
 // first record of a task, moves it through sent → done, and counts per owner for the throttle.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Checkpoint } from '../../lib/services/rescore-checkpoint.ts';
-import { emptyReport } from '../../lib/services/batch-rescore.ts';
+import { emptyReport, type ContactUpdate } from '../../lib/services/batch-rescore.ts';
 import { createMemoryLedger, type SideEffectLedger } from '../../lib/services/side-effect-ledger.ts';
 
 let dir: string;
@@ -20,18 +22,38 @@ describe('Checkpoint runs', () => {
     const file = join(dir, 'nested', 'rescore.sqlite');
     const first = new Checkpoint(file);
     const run = first.startRun({ kind: 'ids', ids: ['1', '2'], file: 'ids.txt' }, true, new Date('2026-11-27T09:00:00Z'), emptyReport());
-    first.save(run.id, '500', { ...emptyReport(), read: 500, changed: 480, unchanged: 20, errors: [{ contactId: '7', code: 'update_rejected', message: 'bad value' }], tasksByOwner: { '101': 3 } });
+    expect(run).toMatchObject({ routing: null, pending: [] });
+    const report = { ...emptyReport(), read: 500, changed: 380, unchanged: 20, errors: [{ contactId: '7', code: 'update_rejected', message: 'bad value' }], tasksByOwner: { '101': 3 } };
+    const routing = { load: { '101': 41, '108': 500 }, accountOwners: { 'acme.com': '101' } };
+    const pending: ContactUpdate[] = [{ id: '401', properties: { hubspot_owner_id: '101', lead_score: '72' } }, { id: '402', properties: { lead_score: '12' } }];
+    first.save(run.id, '500', { report, routing, pending });
     first.close();
 
     const again = new Checkpoint(file);
     const open = again.unfinishedRun();
-    expect(open).toMatchObject({ id: run.id, scope: { kind: 'ids', ids: ['1', '2'] }, history: true, decidedAt: '2026-11-27T09:00:00.000Z', cursor: '500', status: 'running' });
-    expect(open?.report).toMatchObject({ read: 500, changed: 480, unchanged: 20, tasksByOwner: { '101': 3 } });
+    expect(open).toMatchObject({ id: run.id, scope: { kind: 'ids', ids: ['1', '2'] }, history: true, decidedAt: '2026-11-27T09:00:00.000Z', cursor: '500', status: 'running', routing, pending });
+    expect(open?.report).toMatchObject({ read: 500, changed: 380, unchanged: 20, tasksByOwner: { '101': 3 } });
     expect(open?.report.errors).toHaveLength(1);
-    again.save(run.id, 'done', open!.report, 'finished');
+    again.save(run.id, 'done', { report: open!.report }, 'finished');
     expect(again.unfinishedRun()).toBeNull();
     expect(again.lastFinishedStart()).toBe(run.startedAt);
     again.close();
+  });
+
+  it('opens a file written before routing and pending updates were kept; its run resumes without them', () => {
+    const file = join(dir, 'old.sqlite');
+    const db = new Database(file);
+    db.exec(`CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, scope TEXT NOT NULL, history INTEGER NOT NULL,
+      decided_at TEXT NOT NULL, started_at TEXT NOT NULL, cursor TEXT, report TEXT NOT NULL, status TEXT NOT NULL)`);
+    db.prepare('INSERT INTO runs (scope, history, decided_at, started_at, cursor, report, status) VALUES (?, 1, ?, ?, ?, ?, ?)')
+      .run(JSON.stringify({ kind: 'all' }), '2026-11-27T09:00:00.000Z', '2026-11-27T09:00:01.000Z', '1000', JSON.stringify({ ...emptyReport(), read: 1000, errors: undefined, errorCount: 0 }), 'running');
+    db.close();
+    const cp = new Checkpoint(file);
+    const open = cp.unfinishedRun();
+    expect(open).toMatchObject({ cursor: '1000', routing: null, pending: [], report: { read: 1000 } });
+    cp.save(open!.id, '1500', { report: open!.report, routing: { load: { '108': 3 }, accountOwners: {} }, pending: [] });
+    expect(cp.unfinishedRun()).toMatchObject({ cursor: '1500', routing: { load: { '108': 3 } }, pending: [] });
+    cp.close();
   });
 
   it('supersedes an unfinished run when a new one starts', () => {

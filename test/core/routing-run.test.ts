@@ -2,7 +2,7 @@
 // rep within one lead of their weighted share at every point, and an account keeps its rep.
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../lib/core/pipeline.ts';
-import { createRoutingRun } from '../../lib/core/routing-run.ts';
+import { createRoutingRun, type RoutingRunState } from '../../lib/core/routing-run.ts';
 import type { DecisionInput } from '../../lib/core/types.ts';
 import { NOW, testConfig } from './helpers.ts';
 
@@ -47,5 +47,34 @@ describe('createRoutingRun', () => {
     const inputs = Array.from({ length: 40 }, (_, i) => german(i, i % 2 === 0 ? 'bigco.de' : `solo${i}.de`));
     const { owners } = runAll(config, inputs);
     expect(new Set(owners.filter((_, i) => i % 2 === 0)).size).toBe(1);
+  });
+});
+
+describe('RoutingRun.state', () => {
+  const config = testConfig((c) => { c.routing.mode = 'balanced'; for (const o of c.routing.owners) if (o.id === '105') o.capacity = 12; });
+  const inputs = Array.from({ length: 60 }, (_, i) => german(i, i % 3 === 0 ? 'bigco.de' : `solo${i}.de`));
+  const whole = runAll(config, inputs, { '104': 2 });
+
+  /** Routes the first `split` inputs, stores the state as JSON, and routes the rest from it. */
+  function resumedAt(split: number, keep: (s: RoutingRunState) => RoutingRunState = (s) => s): (string | null)[] {
+    const first = createRoutingRun(config, { '104': 2 });
+    for (const input of inputs.slice(0, split)) first.record(decide(first.prepare(input), config, NOW));
+    const saved = keep(JSON.parse(JSON.stringify(first.state())) as RoutingRunState);
+    const resumed = createRoutingRun(config, saved.load, saved.accountOwners);
+    return inputs.slice(split).map((input) => {
+      const d = decide(resumed.prepare(input), config, NOW);
+      resumed.record(d);
+      return d.route.value.ownerId;
+    });
+  }
+
+  it('a run rebuilt from its stored state routes the rest exactly as the run that went on, wherever it stopped', () => {
+    for (let split = 1; split < inputs.length; split++) expect(resumedAt(split), `stopped after ${split}`).toEqual(whole.owners.slice(split));
+  });
+
+  it('needs both halves of the state: without the account memory the rest routes differently somewhere', () => {
+    const splits = Array.from({ length: inputs.length - 1 }, (_, i) => i + 1);
+    expect(splits.some((split) => JSON.stringify(resumedAt(split, (s) => ({ ...s, accountOwners: {} }))) !== JSON.stringify(whole.owners.slice(split)))).toBe(true);
+    expect(splits.some((split) => JSON.stringify(resumedAt(split, (s) => ({ ...s, load: { '104': 2 } }))) !== JSON.stringify(whole.owners.slice(split)))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { createFakeBulkCrm, type FakeBulkCrm } from '../../lib/adapters/hubspot/
 import { markerKey } from '../../lib/adapters/hubspot/rescore-gateway.ts';
 import { functionConfig } from '../../lib/functions/shell.ts';
 import type { BulkCrm } from '../../lib/ports.ts';
-import { BULK_CONTACT_PROPERTIES, emptyReport, rescoreContactIds, runBatchRescore, type BatchRescoreDeps } from '../../lib/services/batch-rescore.ts';
+import { BULK_CONTACT_PROPERTIES, rescoreContactIds, runBatchRescore, type BatchRescoreDeps, type RunState } from '../../lib/services/batch-rescore.ts';
 import { allContacts, type ContactBatch } from '../../lib/services/contact-sources.ts';
 import { createMemoryLedger } from '../../lib/services/side-effect-ledger.ts';
 import { ACTIVITY_HISTORY_PROPERTIES } from '../../lib/core/activity-properties.ts';
@@ -98,7 +98,7 @@ describe('runBatchRescore', () => {
 
     const { crm, ids } = portal(1200);
     const ledger = createMemoryLedger();
-    let saved: { cursor: string; report: ReturnType<typeof emptyReport> } | null = null;
+    let saved: { cursor: string; state: RunState } | null = null;
     async function* crashing(): AsyncGenerator<ContactBatch> {
       let n = 0;
       for await (const batch of everyone(crm)) {
@@ -106,12 +106,35 @@ describe('runBatchRescore', () => {
         yield batch;
       }
     }
-    await expect(runBatchRescore(crashing(), deps(crm, { ledger }), { onCheckpoint: (cursor, report) => { saved = { cursor, report: structuredClone(report) }; } })).rejects.toThrow('killed');
+    await expect(runBatchRescore(crashing(), deps(crm, { ledger }), { onCheckpoint: (cursor, state) => { saved = { cursor, state: structuredClone(state) }; } })).rejects.toThrow('killed');
     expect(saved).not.toBeNull();
-    const resumed = await runBatchRescore(everyone(crm, saved!.cursor), deps(crm, { ledger }), {}, saved!.report);
+    expect(saved!.state.routing?.load).toBeDefined();
+    crm.calls.length = 0;
+    const resumed = await runBatchRescore(everyone(crm, saved!.cursor), deps(crm, { ledger }), {}, saved!.state);
+    // The interrupted run's owner load, not HubSpot's: no load search on resume.
+    expect(crm.calls).not.toContain('countOwnerLoad');
     expect(resumed.read).toBe(1200);
     expect(await contactState(crm, ids)).toEqual(await contactState(clean.crm, clean.ids));
     expect(taskKeys(crm).sort()).toEqual(taskKeys(clean.crm).sort());
+  });
+
+  it('checkpoints each batch before sending its updates, and a resumed run sends the pending ones first', async () => {
+    const { crm, ids } = portal(120);
+    const ledger = createMemoryLedger();
+    const states: { cursor: string; state: Required<RunState> }[] = [];
+    const failing: BulkCrm = { ...crm, batchUpdateContacts: async () => { throw Object.assign(new Error('killed mid-flush'), { stopsRun: true }); } };
+    await expect(runBatchRescore(everyone(failing), deps(failing, { ledger }), {
+      onCheckpoint: (cursor, state) => { states.push({ cursor, state: structuredClone(state) }); },
+    })).rejects.toThrow('killed mid-flush');
+    // One batch of 120: checkpointed with all 120 updates pending, before the first part was sent.
+    expect(states.map((s) => [s.cursor, s.state.pending.length, s.state.report.changed])).toEqual([['end', 120, 0]]);
+    expect((await contactState(crm, ids)).some((p) => p['routing_tier'])).toBe(false);
+
+    crm.calls.length = 0;
+    const resumed = await runBatchRescore((async function* () {})(), deps(crm, { ledger }), {}, states[0]!.state);
+    expect(crm.calls.filter((c) => c === 'batchUpdateContacts')).toHaveLength(2);
+    expect(resumed).toMatchObject({ read: 120, changed: 120 });
+    expect((await contactState(crm, ids)).every((p) => p['routing_tier'])).toBe(true);
   });
 
   it('names each contact that failed and goes on with the rest', async () => {

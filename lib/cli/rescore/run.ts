@@ -88,8 +88,10 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
     const now = run ? new Date(run.decidedAt) : req.now ?? new Date();
     if (!run && checkpoint) run = checkpoint.startRun(scope, history, now, emptyReport());
     const report = run?.report ?? emptyReport();
+    // A resumed run goes on with the interrupted one's routing state and first writes its pending updates.
+    const from = { report, ...(run?.routing ? { routing: run.routing } : {}), pending: run?.pending ?? [] };
     const source = sourceFor(scope, crm, history, run?.cursor ?? null);
-    io.err(`${req.dryRun ? 'Dry run: nothing will be written. ' : ''}${req.resume ? `Resuming run ${run!.id} after ${report.read} contacts. ` : ''}`
+    io.err(`${req.dryRun ? 'Dry run: nothing will be written. ' : ''}${req.resume ? `Resuming run ${run!.id} after ${report.read} contacts${from.pending.length > 0 ? ` (${from.pending.length} decided updates to write first)` : ''}. ` : ''}`
       + `Re-scoring ${describeScope(scope)}${total !== null ? ` (${total} contacts)` : ''} at ${describeRate(rate)}${req.rate ? '' : probe.limits.rate ? ' (the portal\'s limit)' : ' (default)'}${history ? ', with activity history' : ', without activity history'}.`);
 
     const progress = createProgress({ total, rate, stats: conn.stats, dailyRemaining: probe.limits.dailyRemaining, stream: io.stderr });
@@ -106,9 +108,9 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
     try {
       await runBatchRescore(source, { crm, config: req.config, now, ledger: checkpoint?.ledger ?? createMemoryLedger(), history, dryRun: req.dryRun }, {
         onProgress: (r) => progress.update(r),
-        onCheckpoint: (cursor, r) => checkpoint?.save(run!.id, cursor, r),
+        onCheckpoint: (cursor, state) => checkpoint?.save(run!.id, cursor, state),
         onError,
-      }, report);
+      }, from);
     } catch (error) {
       progress.stop();
       if (run) checkpoint?.setStatus(run.id, 'stopped');
@@ -119,7 +121,7 @@ export async function runRescore(req: RescoreRequest, io: RescoreIo): Promise<nu
       return 1;
     }
     progress.stop();
-    if (run) checkpoint?.save(run.id, 'done', report, 'finished');
+    if (run) checkpoint?.save(run.id, 'done', { report }, 'finished');
     io.out(summary(report, conn.stats, Date.now() - started, req.dryRun));
     if (req.dryRun) for (const line of sampleLines(report)) io.out(line);
     return report.errors.length > 0 ? 1 : 0;
