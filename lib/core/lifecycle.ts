@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Tier } from './contract.ts';
 import { FUNNEL_STAGES, stageRank } from './lifecycle-stages.ts';
 import { lifecycleLabel } from './labels.ts';
+import { SentenceMemo } from './sentences.ts';
 import type { LifecycleMove, Reason, Stage } from './types.ts';
 
 
@@ -23,10 +24,7 @@ export function decideLifecycle(current: string | null, tier: Tier, config: Conf
   }
   const key = from ?? 'none';
   const rule = config.lifecycle.transitions.find((t) => t.tier === tier && (t.from as readonly string[]).includes(key));
-  if (!rule) {
-    const where = from === null ? 'no lifecycle stage' : stageLabel(from);
-    return stay(from, { code: 'lifecycle_no_rule', message: `No rule moves a ${tier}-tier contact at ${where}, so the stage stays.` });
-  }
+  if (!rule) return stay(from, { code: 'lifecycle_no_rule', message: NO_RULE_SENTENCES[tier].get(config.lifecycle, key) });
   // The config schema already refuses backward rules; this guard keeps the promise even for hand-built configs.
   if (from !== null && stageRank(rule.to) <= stageRank(from)) {
     return stay(from, { code: 'lifecycle_backward_refused', message: `Moving from ${stageLabel(from)} to ${stageLabel(rule.to)} would go backward, so the stage stays.` });
@@ -51,6 +49,11 @@ function cap(s: string): string {
 function stay(from: string | null, reason: Reason): Stage<LifecycleMove> {
   return { value: { from, to: null, moved: false }, reasons: [reason] };
 }
+
+// Most contacts stay where they are, and the sentence depends only on the tier and the stage.
+const noRule = (tier: Tier) => new SentenceMemo((_rules: Config['lifecycle'], stage: string) =>
+  `No rule moves a ${tier}-tier contact at ${stage === 'none' ? 'no lifecycle stage' : stageLabel(stage)}, so the stage stays.`);
+const NO_RULE_SENTENCES: Record<Tier, SentenceMemo<Config['lifecycle'], string>> = { high: noRule('high'), medium: noRule('medium'), low: noRule('low') };
 
 const blockingSets = new WeakMap<object, ReadonlySet<string>>();
 

@@ -78,12 +78,13 @@ function routeByTerritory(input: RouteInputs, accountKey: string | null, config:
   const state = country.source === 'contact' ? input.stateCode : null;
   const territory = routing.territories.find((t) => t.countries.includes(country.code ?? '') && stateMatches(t.states, state));
   const poolId = territory?.pool ?? routing.defaultPool;
-  const where = territory ? `territory ${territory.name}` : `the default pool (${country.code === null ? 'no country' : `no territory covers ${country.code}`})`;
   const owner = nextAvailableOwner(poolId, accountKey ?? input.contactId, config, context, input.nowMs);
   if (owner !== null) {
-    const how = routing.mode === 'balanced' ? 'the rep furthest behind on today\'s share' : `weighted among the available reps${accountKey !== null ? `, keyed by the account ${accountKey}` : ''}`;
-    return done(input, reasons, owner, 'territory', { code: territory ? 'route_territory' : 'route_default_pool', message: `Assigned to ${ownerName(owner, config)} by ${where}, ${how}.` }, poolId);
+    const assigned = ASSIGNED_SENTENCES.get(routing, territory, country.code, owner);
+    const message = routing.mode === 'balanced' || accountKey === null ? assigned.plain : `${assigned.keyed}${accountKey}.`;
+    return done(input, reasons, owner, 'territory', { code: territory ? 'route_territory' : 'route_default_pool', message }, poolId);
   }
+  const where = whereOf(territory, country.code);
   const fallback = routing.fallbackOwnerId;
   if (fallback !== null && !unavailable.has(fallback) && !atCapacity(fallback, config, context)) {
     return done(input, reasons, fallback, 'fallback', { code: 'route_fallback', message: `Nobody in ${where} is available or under capacity, so ${ownerName(fallback, config)} (fallback) takes it.` }, poolId);
@@ -94,6 +95,37 @@ function routeByTerritory(input: RouteInputs, accountKey: string | null, config:
     return done(input, reasons, current, 'kept', { code: 'route_queue_kept', message: `Nobody in ${where} can take it and ${noFallback}, so it stays with ${ownerName(current, config)} for now.` }, poolId);
   }
   return done(input, reasons, null, 'none', { code: 'route_queue', message: `Nobody in ${where} can take it and ${noFallback}, so it waits unassigned in the queue.` }, poolId);
+}
+
+// "Assigned to Ana by territory EMEA, weighted among the available reps.": per territory (or
+// country, for the default pool) and owner, built once; only an account key is added per contact.
+const ASSIGNED_SENTENCES = {
+  tables: new WeakMap<Routing, Map<unknown, Map<string, { plain: string; keyed: string }>>>(),
+  get(routing: Routing, territory: Territory | undefined, countryCode: string | null, owner: string): { plain: string; keyed: string } {
+    const where = territory ?? countryCode ?? '';
+    let byWhere = this.tables.get(routing);
+    if (!byWhere) this.tables.set(routing, (byWhere = new Map()));
+    let byOwner = byWhere.get(where);
+    if (!byOwner) {
+      if (byWhere.size >= 1_000) byWhere.clear();
+      byWhere.set(where, (byOwner = new Map()));
+    }
+    let sentence = byOwner.get(owner);
+    if (!sentence) {
+      const start = `Assigned to ${nameIn(routing, owner)} by ${whereOf(territory, countryCode)}, `;
+      sentence = routing.mode === 'balanced'
+        ? { plain: `${start}the rep furthest behind on today's share.`, keyed: `${start}the rep furthest behind on today's share.` }
+        : { plain: `${start}weighted among the available reps.`, keyed: `${start}weighted among the available reps, keyed by the account ` };
+      byOwner.set(owner, sentence);
+    }
+    return sentence;
+  },
+};
+
+type Territory = Routing['territories'][number];
+
+function whereOf(territory: Territory | undefined, countryCode: string | null): string {
+  return territory ? `territory ${territory.name}` : `the default pool (${countryCode === null ? 'no country' : `no territory covers ${countryCode}`})`;
 }
 
 // Owned contacts are the common case, and their sentence depends only on the owner.
