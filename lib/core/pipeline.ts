@@ -146,7 +146,16 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
   }
 
   const reasons: Reason[] = [];
-  for (const stage of [normalized, enriched, classified, scored, gated, lifecycle, routed, notified, reengage, audit]) appendReasons(reasons, stage.reasons);
+  appendReasons(reasons, normalized.reasons);
+  appendReasons(reasons, enriched.reasons);
+  appendReasons(reasons, classified.reasons);
+  appendReasons(reasons, scored.reasons);
+  appendReasons(reasons, gated.reasons);
+  appendReasons(reasons, lifecycle.reasons);
+  appendReasons(reasons, routed.reasons);
+  appendReasons(reasons, notified.reasons);
+  appendReasons(reasons, reengage.reasons);
+  appendReasons(reasons, audit.reasons);
   return {
     id, scoringVersion: config.scoringVersion, decisionKey, decidedAt: nowIso,
     normalize: normalized, enrich: enriched, classify: classified, score: { value: s, reasons: scored.reasons }, lifecycle, route: routed,

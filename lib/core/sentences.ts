@@ -11,12 +11,17 @@ const MAX_PER_SECTION = 10_000;
  */
 export class SentenceMemo<S extends object, K extends string | number> {
   private readonly tables = new WeakMap<S, Map<K, string>>();
+  // A bulk run asks with one config for thousands of contacts: the last section's table skips the WeakMap.
+  private lastSection: S | null = null;
+  private lastTable: Map<K, string> | null = null;
 
   constructor(private readonly build: (section: S, key: K) => string) {}
 
   get(section: S, key: K): string {
-    let table = this.tables.get(section);
+    let table = section === this.lastSection ? this.lastTable : this.tables.get(section);
     if (!table) this.tables.set(section, (table = new Map()));
+    this.lastSection = section;
+    this.lastTable = table;
     let sentence = table.get(key);
     if (sentence === undefined) {
       sentence = this.build(section, key);
