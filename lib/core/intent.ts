@@ -40,7 +40,7 @@ export function intentOf(activity: Activity, config: Config, nowMs: number): Int
     const e = events[i]!;
     weigh(e, rules);
     const ageDays = e.atMs >= nowMs ? 0 : (nowMs - e.atMs) / DAY_MS;
-    const value = e.count * W.points * Math.exp((-ageDays * Math.LN2) / rules.signals[e.signal].halfLifeDays);
+    const value = e.count * W.points * Math.exp((-ageDays * Math.LN2) / W.halfLifeDays);
     if (!(value > 0)) continue;
     raw += value;
     const bucket = bucketOf(ageDays);
@@ -111,11 +111,13 @@ const conversionNouns = new WeakMap<Conversion, Noun>();
 const unknownFormNouns = new Map<string, Noun>();
 
 // The weight of the event being read: a scratch record, so no object per event (the hot path runs per event).
-const W: { points: number; noun: Noun; id: string } = { points: 0, noun: SIGNAL_NOUNS.page_view, id: '' };
+const W: { points: number; halfLifeDays: number; noun: Noun; id: string } = { points: 0, halfLifeDays: 1, noun: SIGNAL_NOUNS.page_view, id: '' };
 
 function weigh(e: ActivityEvent, rules: Intent): void {
+  const signal = rules.signals[e.signal];
+  W.halfLifeDays = signal.halfLifeDays;
   if (e.signal !== 'form' || e.name === null) {
-    W.points = rules.signals[e.signal].points;
+    W.points = signal.points;
     W.noun = SIGNAL_NOUNS[e.signal];
     W.id = e.signal;
     return;
@@ -136,7 +138,7 @@ function weigh(e: ActivityEvent, rules: Intent): void {
     if (unknownFormNouns.size >= 5_000) unknownFormNouns.clear();
     unknownFormNouns.set(e.name, noun);
   }
-  W.points = rules.signals.form.points;
+  W.points = signal.points;
   W.noun = noun;
   // The noun's "one" text is unique per unknown name, so it serves as the group id without a new string.
   W.id = noun.one;
