@@ -133,7 +133,11 @@ function sum(parts: Part[]): number {
 // Labels vary per contact, so a plain {} would mint a new hidden class for almost
 // every key sequence (measured: this alone halved throughput). A null-prototype
 // object is a plain hash map to V8; it serialises and compares like any record.
+const EMPTY_RECORD: Record<string, number> = Object.freeze(Object.create(null) as Record<string, number>);
+
 function toRecord(parts: Part[]): Record<string, number> {
+  // Many contacts have no dated intent at all: they share one frozen empty breakdown.
+  if (parts.length === 0) return EMPTY_RECORD;
   const out = Object.create(null) as Record<string, number>;
   if (distinctLabels(parts)) {
     for (let i = 0; i < parts.length; i++) out[parts[i]!.label] = parts[i]!.points;
