@@ -44,7 +44,7 @@ const onlyUsedHubSpotApis: Plugin = {
   },
 };
 
-function options(uid: string): BuildOptions {
+export function functionBuildOptions(uid: string): BuildOptions {
   return {
     entryPoints: [join(repoRoot, 'lib/functions', `${uid}.ts`)],
     bundle: true,
@@ -62,7 +62,7 @@ function options(uid: string): BuildOptions {
 
 /** The bundle's text, built in memory (used to check that the committed bundle is current). */
 export async function bundleText(uid: string): Promise<string> {
-  const result = await build({ ...options(uid), write: false, outfile: join(functionsDist, `${uid}.js`) });
+  const result = await build({ ...functionBuildOptions(uid), write: false, outfile: join(functionsDist, `${uid}.js`) });
   const file = result.outputFiles?.[0];
   if (!file) throw new Error(`esbuild produced no output for ${uid}`);
   return file.text;
@@ -70,6 +70,6 @@ export async function bundleText(uid: string): Promise<string> {
 
 export async function writeBundle(uid: string): Promise<string> {
   const outfile = join(functionsDist, `${uid}.js`);
-  await build({ ...options(uid), outfile });
+  await build({ ...functionBuildOptions(uid), outfile });
   return outfile;
 }
