@@ -3,7 +3,7 @@
 // code actions (custom-code-bundles.ts): the disposable- and free-mail domain lists, the phone
 // metadata and the country names are most of either kind of file's bytes.
 import type { OnResolveArgs, Plugin, PluginBuild } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
@@ -23,8 +23,8 @@ export function compressedDataPlugins(repoRoot: string): Plugin[] {
  * How a data module is handed to its importer. An `import` gets an ES module (`export default`):
  * were it CommonJS, esbuild's interop would copy every property of the value onto a namespace
  * object at load (for the 120k-entry disposable list, 120k getters: 100+ ms and a garbage
- * collection). A `require()` gets CommonJS, the value itself. Either is free of side effects, so
- * an import nobody reads is dropped, as esbuild drops unused plain JSON.
+ * collection). A `require()` gets CommonJS, the value itself. Imports are marked free of side
+ * effects, so one nobody reads is dropped, as esbuild drops unused plain JSON.
  */
 function dataModule(value: string, esm: boolean): string {
   return esm ? `import zlib from "node:zlib";\nexport default ${value};` : `const zlib = require("node:zlib");\nmodule.exports = ${value};`;
@@ -198,7 +198,7 @@ const compressedJsonPlugin: Plugin = {
       if (args.pluginData === RESOLVING || args.kind !== 'import-statement') return undefined;
       const resolved = await resolveNormally(b, args);
       if (resolved.errors.length > 0) return { errors: resolved.errors };
-      if (!NODE_MODULES_JSON.test(resolved.path)) return undefined;
+      if (!NODE_MODULES_JSON.test(resolved.path) || statSync(resolved.path).size < COMPRESS_FROM_BYTES) return undefined;
       return { path: resolved.path, namespace: resolved.namespace, suffix: ESM_SUFFIX, sideEffects: false };
     });
     b.onLoad({ filter: NODE_MODULES_JSON }, (args) => {
