@@ -1,7 +1,8 @@
 // Disposable (throw-away) mail domains from the disposable-email-domains
 // package (~120k domains, plus wildcard domains whose every subdomain is
-// disposable). The JSON is inlined into the function bundles like the
-// free-mail list. Lookups binary-search the sorted list instead of copying it
+// disposable). The bundles carry the list front-coded and brotli-compressed
+// (scripts/compressed-data.ts), inflated once when they load, to exactly this
+// array. Lookups binary-search the sorted list instead of copying it
 // into a Set: a second 120k-entry structure would only add to every garbage
 // collection, and callers cache the verdict per domain anyway.
 import domainList from 'disposable-email-domains/index.json' with { type: 'json' };
