@@ -101,49 +101,11 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
       ? { code: 'audit_unchanged', message: 'Same decision as the stored one, so the audit fields are left as they are.' }
       : { code: 'audit_recorded', message: RECORDED_SENTENCES.get(config, config.scoringVersion) }],
   };
-  // Keys are planned in one fixed order, each with its own literal name: the plan stays a plain
-  // object with fast properties, which cost a third of a decision's garbage as a pre-filled
-  // dictionary that dropped the unchanged keys (measured, docs/engine.md).
-  const writePlan: WritePlan = {};
-  const intentText = String(s.intent);
-  if (changes(props['intent_score'], intentText)) writePlan.intent_score = intentText;
-  const fitText = String(s.fit);
-  if (changes(props['fit_score'], fitText)) writePlan.fit_score = fitText;
-  const leadText = String(s.lead);
-  if (changes(props['lead_score'], leadText)) writePlan.lead_score = leadText;
-  if (changes(props['routing_tier'], s.tier)) writePlan.routing_tier = s.tier;
-  const companyKey = n.companyKey ?? '';
-  if (changes(props['normalized_company_key'], companyKey)) writePlan.normalized_company_key = companyKey;
-  const validEmail = bool(n.hasValidEmail);
-  if (changes(props['has_valid_email'], validEmail)) writePlan.has_valid_email = validEmail;
-  if (changes(props['persona'], n.persona)) writePlan.persona = n.persona;
-  if (changes(props['seniority'], n.seniority)) writePlan.seniority = n.seniority;
-  const countryCode = n.countryCode ?? '';
-  if (changes(props['country_code'], countryCode)) writePlan.country_code = countryCode;
-  if (changes(props['phone'], n.phoneE164)) writePlan.phone = n.phoneE164;
-  const confidenceText = String(enriched.value.confidence);
-  if (changes(props['enrichment_confidence'], confidenceText)) writePlan.enrichment_confidence = confidenceText;
-  if (changes(props['last_enrichment_source'], enriched.value.source)) writePlan.last_enrichment_source = enriched.value.source;
-  const c = classified.value;
-  if (changes(props['content_track'], c.contentTrack)) writePlan.content_track = c.contentTrack;
-  if (changes(props['confidence_band'], c.confidenceBand)) writePlan.confidence_band = c.confidenceBand;
-  // Only an AI answer is an "AI classification": the rules classifier never stamps it.
-  const aiAnswered = classified.reasons[0]?.code === 'classify_provider' && c.source !== 'rules';
-  const aiStamp = aiAnswered && (classificationChanged || readText(props['last_ai_classification_at']) === null) ? nowIso : null;
-  if (changes(props['last_ai_classification_at'], aiStamp)) writePlan.last_ai_classification_at = aiStamp;
-  const assetId = c.nextBestAssetId ?? null;
-  if (changes(props['next_best_asset_id'], assetId)) writePlan.next_best_asset_id = assetId;
-  if (changes(props['lifecyclestage'], lifecycle.value.to)) writePlan.lifecyclestage = lifecycle.value.to;
-  const newOwner = routed.value.changed ? ownerId : null;
-  if (changes(props['hubspot_owner_id'], newOwner)) writePlan.hubspot_owner_id = newOwner;
-  if (changes(props['reengagement_status'], reengage.value.status)) writePlan.reengagement_status = reengage.value.status;
-  // The audit fields are only rewritten for a new decision.
-  if (!unchanged) {
-    if (changes(props['last_decision_reason'], reason)) writePlan.last_decision_reason = reason;
-    if (changes(props['last_decision_at'], nowIso)) writePlan.last_decision_at = nowIso;
-    if (changes(props['decision_key'], decisionKey)) writePlan.decision_key = decisionKey;
-    if (changes(props['scoring_version'], config.scoringVersion)) writePlan.scoring_version = config.scoringVersion;
-  }
+  const writePlan = writePlanOf(props, {
+    scores: s, normalized: n, enrichment: enriched.value, classified, classificationChanged, lifecycleTo: lifecycle.value.to,
+    newOwner: routed.value.changed ? ownerId : null, reengagement: reengage.value.status, unchanged, reason, nowIso, decisionKey,
+    scoringVersion: config.scoringVersion,
+  });
 
   const reasons: Reason[] = [];
   appendReasons(reasons, normalized.reasons);
@@ -162,6 +124,76 @@ function decideUnsafe(input: DecisionInput, config: Config, now: Date): Decision
     notify: notified, reengagement: reengage, audit,
     writePlan, sideEffects: effect ? [effect] : [], reasons,
   };
+}
+
+/** What the write plan compares with the contact's stored values. */
+interface PlanFacts {
+  scores: Decision['score']['value'];
+  normalized: NormalizedContact;
+  enrichment: Decision['enrich']['value'];
+  classified: Stage<Classification>;
+  classificationChanged: boolean;
+  lifecycleTo: string | null;
+  newOwner: string | null;
+  reengagement: Decision['reengagement']['value']['status'];
+  unchanged: boolean;
+  reason: string;
+  nowIso: string;
+  decisionKey: string;
+  scoringVersion: string;
+}
+
+/**
+ * The write plan: keys planned in one fixed order, each with its own literal name, so the
+ * plan stays a plain object with fast properties (a pre-filled dictionary that dropped the
+ * unchanged keys cost a third of a decision's garbage). Its own function, not part of
+ * decideUnsafe: there, the compiler's inlining budget ran out before the comparisons, and
+ * each became a call (measured, docs/engine.md).
+ */
+function writePlanOf(props: PropertyMap, f: PlanFacts): WritePlan {
+  const writePlan: WritePlan = {};
+  const s = f.scores;
+  const n = f.normalized;
+  const intentText = String(s.intent);
+  if (changes(props['intent_score'], intentText)) writePlan.intent_score = intentText;
+  const fitText = String(s.fit);
+  if (changes(props['fit_score'], fitText)) writePlan.fit_score = fitText;
+  const leadText = String(s.lead);
+  if (changes(props['lead_score'], leadText)) writePlan.lead_score = leadText;
+  if (changes(props['routing_tier'], s.tier)) writePlan.routing_tier = s.tier;
+  const companyKey = n.companyKey ?? '';
+  if (changes(props['normalized_company_key'], companyKey)) writePlan.normalized_company_key = companyKey;
+  const validEmail = bool(n.hasValidEmail);
+  if (changes(props['has_valid_email'], validEmail)) writePlan.has_valid_email = validEmail;
+  if (changes(props['persona'], n.persona)) writePlan.persona = n.persona;
+  if (changes(props['seniority'], n.seniority)) writePlan.seniority = n.seniority;
+  const countryCode = n.countryCode ?? '';
+  if (changes(props['country_code'], countryCode)) writePlan.country_code = countryCode;
+  if (changes(props['phone'], n.phoneE164)) writePlan.phone = n.phoneE164;
+  const confidenceText = String(f.enrichment.confidence);
+  if (changes(props['enrichment_confidence'], confidenceText)) writePlan.enrichment_confidence = confidenceText;
+  if (changes(props['last_enrichment_source'], f.enrichment.source)) writePlan.last_enrichment_source = f.enrichment.source;
+  const c = f.classified.value;
+  if (changes(props['content_track'], c.contentTrack)) writePlan.content_track = c.contentTrack;
+  if (changes(props['confidence_band'], c.confidenceBand)) writePlan.confidence_band = c.confidenceBand;
+  // Only an AI answer is an "AI classification": the rules classifier never stamps it.
+  const aiAnswered = f.classified.reasons[0]?.code === 'classify_provider' && c.source !== 'rules';
+  const aiStamp = aiAnswered && (f.classificationChanged || readText(props['last_ai_classification_at']) === null) ? f.nowIso : null;
+  if (changes(props['last_ai_classification_at'], aiStamp)) writePlan.last_ai_classification_at = aiStamp;
+  const assetId = c.nextBestAssetId ?? null;
+  if (changes(props['next_best_asset_id'], assetId)) writePlan.next_best_asset_id = assetId;
+  if (changes(props['lifecyclestage'], f.lifecycleTo)) writePlan.lifecyclestage = f.lifecycleTo;
+  const newOwner = f.newOwner;
+  if (changes(props['hubspot_owner_id'], newOwner)) writePlan.hubspot_owner_id = newOwner;
+  if (changes(props['reengagement_status'], f.reengagement)) writePlan.reengagement_status = f.reengagement;
+  // The audit fields are only rewritten for a new decision.
+  if (!f.unchanged) {
+    if (changes(props['last_decision_reason'], f.reason)) writePlan.last_decision_reason = f.reason;
+    if (changes(props['last_decision_at'], f.nowIso)) writePlan.last_decision_at = f.nowIso;
+    if (changes(props['decision_key'], f.decisionKey)) writePlan.decision_key = f.decisionKey;
+    if (changes(props['scoring_version'], f.scoringVersion)) writePlan.scoring_version = f.scoringVersion;
+  }
+  return writePlan;
 }
 
 function classification(given: Classification | null | undefined, fields: Parameters<typeof classifyByRules>[0], config: Config): Stage<Classification> {
