@@ -41,8 +41,6 @@ interface Plan {
 }
 
 const TYPE_ORDER = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
-const SIMPLE_SHAPE = /^\+?[0-9 ().\-/]+$/;
-const NON_DIGITS = /\D/g;
 const MIN_NSN = 2;
 const MAX_NSN = 17;
 
@@ -93,6 +91,28 @@ function hasType(nsn: string, plan: Plan): boolean {
   return false;
 }
 
+/**
+ * The digits of a plainly written number (an optional leading "+", then digits, spaces,
+ * brackets, dots, dashes and slashes), or undefined for any other shape: one pass where a
+ * shape regex and a digit-stripping regex cost a tenth of the fast path (measured).
+ */
+function simpleDigits(text: string): string | undefined {
+  const len = text.length;
+  if (len === 0) return undefined;
+  let digits = '';
+  let start = text.charCodeAt(0) === 43 ? 1 : 0; // '+'
+  if (start === len) return undefined;
+  for (let i = start; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    // space ( ) - . /
+    if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46 && c !== 47) return undefined;
+    if (i > start) digits += text.slice(start, i);
+    start = i + 1;
+  }
+  return start < len ? digits + text.slice(start) : digits;
+}
+
 /** The country that claims the number among those sharing a calling code, as the library picks it. */
 function exactCountry(callingCode: string, nsn: string): string | undefined {
   const countries = metadata.getCountryCodesForCallingCode(callingCode);
@@ -124,9 +144,10 @@ function stripNationalPrefix(number: string, plan: Plan): string | undefined {
  * library decides). `region` is an ISO alpha-2 code the library supports, or undefined.
  */
 export function fastE164(text: string, region: string | undefined): string | undefined {
-  if (!SIMPLE_SHAPE.test(text)) return undefined;
+  const digits = simpleDigits(text);
+  if (digits === undefined) return undefined;
   const international = text.charCodeAt(0) === 43; // '+'
-  const digits = text.replace(NON_DIGITS, '');
+
   let callingCode: string | undefined;
   let number: string;
   let numberingPlan: Plan | null;
