@@ -113,8 +113,13 @@ function simpleDigits(text: string): string | undefined {
   return start < len ? digits + text.slice(start) : digits;
 }
 
+// Set by exactCountry when it picked the country by checking the number's types against that
+// country's plan, so the caller need not run the same (large) patterns again.
+let typesChecked = false;
+
 /** The country that claims the number among those sharing a calling code, as the library picks it. */
 function exactCountry(callingCode: string, nsn: string): string | undefined {
+  typesChecked = false;
   const countries = metadata.getCountryCodesForCallingCode(callingCode);
   if (!countries || countries.length === 0) return undefined;
   if (countries.length === 1) return countries[0];
@@ -124,6 +129,7 @@ function exactCountry(callingCode: string, nsn: string): string | undefined {
     if (plan.leading) {
       if (plan.leading.test(nsn)) return country;
     } else if (hasType(nsn, plan)) {
+      typesChecked = true;
       return country;
     }
   }
@@ -174,9 +180,10 @@ export function fastE164(text: string, region: string | undefined): string | und
   if (nsn === undefined || nsn.length < MIN_NSN || nsn.length > MAX_NSN) return undefined;
   // The library keeps the prefix when the stripped number no longer fits the plan it stripped with.
   if (nsn !== number && !numberingPlan.general.test(nsn)) return undefined;
-  const country = exactCountry(callingCode, nsn) ?? (international ? undefined : region);
+  const claimed = exactCountry(callingCode, nsn);
+  const country = claimed ?? (international ? undefined : region);
   const plan = country ? planOf(country) : null;
   if (!plan) return undefined;
   if (plan.possibleLengths && !plan.possibleLengths.includes(nsn.length)) return undefined;
-  return hasType(nsn, plan) ? `+${callingCode}${nsn}` : undefined;
+  return (claimed !== undefined && typesChecked) || hasType(nsn, plan) ? `+${callingCode}${nsn}` : undefined;
 }
