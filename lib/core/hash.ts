@@ -62,12 +62,25 @@ export function hashUnit(text: string): number {
   return (hash53(text) + 0.5) / 9007199254740992;
 }
 
+let pairKey: string | null = null;
+let pairH1 = 0;
+let pairH2 = 0;
+
 /** hashUnit(a + "\u0000" + b) without building the joined string (routing hashes every pool member). */
 export function hashUnitPair(a: string, b: string): number {
-  start(0);
-  feed(a);
-  h1 = Math.imul(h1, 2654435761);
-  h2 = Math.imul(h2, 1597334677);
+  // Routing hashes one key with each member of a pool in turn: the lanes after the key are kept.
+  if (a === pairKey) {
+    h1 = pairH1;
+    h2 = pairH2;
+  } else {
+    start(0);
+    feed(a);
+    h1 = Math.imul(h1, 2654435761);
+    h2 = Math.imul(h2, 1597334677);
+    pairKey = a;
+    pairH1 = h1;
+    pairH2 = h2;
+  }
   feed(b);
   finish();
   return (lanes53() + 0.5) / 9007199254740992;
