@@ -177,7 +177,7 @@ function writePlanOf(props: PropertyMap, f: PlanFacts): WritePlan {
   if (changes(props['content_track'], c.contentTrack)) writePlan.content_track = c.contentTrack;
   if (changes(props['confidence_band'], c.confidenceBand)) writePlan.confidence_band = c.confidenceBand;
   // Only an AI answer is an "AI classification": the rules classifier never stamps it.
-  const aiAnswered = f.classified.reasons[0]?.code === 'classify_provider' && c.source !== 'rules';
+  const aiAnswered = c.source !== 'rules' && f.classified.reasons[0]?.code === 'classify_provider';
   const aiStamp = aiAnswered && (f.classificationChanged || readText(props['last_ai_classification_at']) === null) ? f.nowIso : null;
   if (changes(props['last_ai_classification_at'], aiStamp)) writePlan.last_ai_classification_at = aiStamp;
   const assetId = c.nextBestAssetId ?? null;
