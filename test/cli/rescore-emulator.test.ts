@@ -2,7 +2,6 @@
 // 5% 429 ends in the same CRM state as a fault-free run, with no duplicate task; a run killed
 // with SIGKILL mid-way and then `--resume`d (the real CLI, as child processes) ends the same too.
 // Rates are generous so the suite stays fast; pacing itself is tested in rescore-pacer.test.ts.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { runProvision } from '../../lib/cli/commands/provision.ts';
 import { runRescore, type RescoreRequest } from '../../lib/cli/rescore/run.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import type { Config } from '../../lib/core/config.ts';
-import { ROOT } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { crmState as crmStateOf, firstDifference, type CrmState } from '../support/crm-state.ts';
 
 const CONTACTS = 10_000;
@@ -120,15 +119,10 @@ describe('rescore --all on 10,000 contacts', () => {
   }, 180_000);
 });
 
+/** The real bin against this HubSpot, its stdout and stderr read together. */
 function cli(emu: RunningEmulator, args: string[]) {
-  const child = spawn(process.execPath, ['bin/lead-decisions.js', ...args], {
-    cwd: ROOT, env: { ...process.env, HUBSPOT_BASE_URL: emu.url, HUBSPOT_ACCESS_TOKEN: TOKEN, NODE_NO_WARNINGS: '1' },
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const run = runCli(args, { HUBSPOT_BASE_URL: emu.url, HUBSPOT_ACCESS_TOKEN: TOKEN });
+  return { child: run.child, exited: run.exited, output: () => run.output().out + run.output().err };
 }
 
 /** Contacts read as of the run's last checkpoint (0 before the first). */

@@ -5,7 +5,6 @@
 // the owner load the run believes in, in the interrupted batch and in the batch after it. The kill point is deterministic: a gate in front of the
 // emulator holds parts 1 and 3 of the flush, lets part 2 through, and from then on answers nothing
 // until the child process is gone; no timing decides what reached the portal.
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import { runRescore, type RescoreRequest } from '../../lib/cli/rescore/run.ts';
 import { loadConfig } from '../../lib/config/load.ts';
 import type { Config } from '../../lib/core/config.ts';
 import { CONFIG_PATH, rawDefaultTeam } from '../core/helpers.ts';
-import { ROOT } from '../support/cli.ts';
+import { runCli } from '../support/cli.ts';
 import { crmState, firstDifference } from '../support/crm-state.ts';
 
 const NOW = '2026-11-27T09:00:00.000Z';
@@ -146,15 +145,10 @@ function quiet() {
   return { lines, io: { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), stderr } };
 }
 
+/** The real bin against this HubSpot, its stdout and stderr read together. */
 function cli(p: Portal, args: string[]) {
-  const child = spawn(process.execPath, ['bin/lead-decisions.js', ...args], {
-    cwd: ROOT, env: { ...process.env, HUBSPOT_BASE_URL: p.url, HUBSPOT_ACCESS_TOKEN: TOKEN, NODE_NO_WARNINGS: '1' },
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
+  const run = runCli(args, { HUBSPOT_BASE_URL: p.url, HUBSPOT_ACCESS_TOKEN: TOKEN });
+  return { child: run.child, exited: run.exited, output: () => run.output().out + run.output().err };
 }
 
 const ownerOf = (p: Portal, index: number) => p.store.getContact(p.ids[index]!)?.properties['hubspot_owner_id'] ?? null;

@@ -19,8 +19,9 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
-export function runCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, ['bin/lead-decisions.js', ...args], { cwd: ROOT, env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+/** `env` adds to the test process's environment (a HubSpot URL and token, say). */
+export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+  const child = spawn(process.execPath, ['bin/lead-decisions.js', ...args], { cwd: ROOT, env: { ...process.env, ...env, NODE_NO_WARNINGS: '1' } });
   children.push(child);
   let out = '';
   let err = '';
