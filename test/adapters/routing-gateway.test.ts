@@ -8,6 +8,7 @@ import { createFakeCrmGateway } from '../../lib/adapters/hubspot/fake.ts';
 import { createFakeRescoreGateway } from '../../lib/adapters/hubspot/fake-rescore.ts';
 import { createRescoreGateway } from '../../lib/adapters/hubspot/rescore-gateway.ts';
 import { describeRoutingGatewayContract } from './routing-gateway.contract.ts';
+import { routingEmulatorSubject } from './emulator-subjects.ts';
 import { rawDefaultTeam } from '../core/helpers.ts';
 
 const team = rawDefaultTeam();
@@ -18,19 +19,8 @@ describeRoutingGatewayContract('in-memory fake', async () => {
   return { gateway, seedContact: async (p) => gateway.state.addContact(p), ownerIds: ['101', '104', '107'], awayOwnerIds: ['105'], close: async () => {} };
 });
 
-describeRoutingGatewayContract('HubSpot adapter on the emulator', async () => {
-  const emulator = await startEmulator({ port: 0, db: ':memory:', contacts: 20, seed: 5, rateLimit: { enabled: false } });
-  const accessToken = `routing-token-${process.pid}`;
-  const gateway = createHubSpotGateway({ accessToken, basePath: emulator.url, retries: 1 });
-  const seeder = new Client({ accessToken, basePath: emulator.url });
-  return {
-    gateway,
-    seedContact: async (properties) => (await seeder.crm.contacts.basicApi.create({ properties, associations: [] })).id,
-    ownerIds: ['101', '104', '107'],
-    awayOwnerIds: ['105'],
-    close: () => emulator.close(),
-  };
-});
+describeRoutingGatewayContract('HubSpot adapter on the emulator', () =>
+  routingEmulatorSubject('routing-token', 5, (basePath, accessToken) => createHubSpotGateway({ accessToken, basePath, retries: 1 })));
 
 // The re-score gateway carries the same methods (the card reads load and writes Leads through it).
 describeRoutingGatewayContract('in-memory fake re-score gateway', async () => {
@@ -38,19 +28,8 @@ describeRoutingGatewayContract('in-memory fake re-score gateway', async () => {
   return { gateway, seedContact: async (p) => gateway.crm.state.addContact(p), ownerIds: ['101', '104', '107'], awayOwnerIds: ['105'], close: async () => {} };
 });
 
-describeRoutingGatewayContract('HubSpot re-score gateway on the emulator', async () => {
-  const emulator = await startEmulator({ port: 0, db: ':memory:', contacts: 10, seed: 6, rateLimit: { enabled: false } });
-  const accessToken = `routing-rescore-${process.pid}`;
-  const gateway = createRescoreGateway({ accessToken, basePath: emulator.url });
-  const seeder = new Client({ accessToken: `${accessToken}-seeder`, basePath: emulator.url });
-  return {
-    gateway,
-    seedContact: async (properties) => (await seeder.crm.contacts.basicApi.create({ properties, associations: [] })).id,
-    ownerIds: ['101', '104', '107'],
-    awayOwnerIds: ['105'],
-    close: () => emulator.close(),
-  };
-});
+describeRoutingGatewayContract('HubSpot re-score gateway on the emulator', () =>
+  routingEmulatorSubject('routing-rescore', 6, (basePath, accessToken) => createRescoreGateway({ accessToken, basePath })));
 
 describe('Leads and owner load on the emulator', () => {
   let emulator: RunningEmulator;
