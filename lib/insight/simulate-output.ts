@@ -1,7 +1,7 @@
 // How a simulation reads: a terminal summary, and the blocks of its HTML page.
 import { TIERS } from '../core/contract.ts';
 import type { SimulationReport } from '../services/simulate.ts';
-import type { PageBlock } from './chart-page.ts';
+import type { ChartSpec, PageBlock } from './chart-page.ts';
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
@@ -40,6 +40,20 @@ export function simulationText(r: SimulationReport): string {
 
 const COLORS: Record<string, string> = { high: '#d64545', medium: '#e8a33d', low: '#6b7c93' };
 
+/** A horizontal bar per label: what was gained (green) beside what was lost (red). */
+function gainedLostChart(id: string, labels: string[], gained: [string, number[]], lost: [string, number[]], options: ChartSpec['options']): PageBlock {
+  return {
+    kind: 'chart', id, height: Math.max(200, 28 * labels.length), chart: {
+      type: 'bar',
+      data: { labels, datasets: [
+        { label: gained[0], backgroundColor: '#3e8e63', data: gained[1] },
+        { label: lost[0], backgroundColor: '#c2504a', data: lost[1] },
+      ] },
+      options,
+    },
+  };
+}
+
 export function simulationBlocks(r: SimulationReport): PageBlock[] {
   const blocks: PageBlock[] = [
     { kind: 'text', text: `${r.contacts} contacts · ${r.changed} would change (tier ${r.tierChanges}, owner ${r.ownerChanged}) · MQLs ${r.mql.current} → ${r.mql.candidate} (${signed(r.mql.delta)})` },
@@ -55,28 +69,14 @@ export function simulationBlocks(r: SimulationReport): PageBlock[] {
   ];
   if (r.ownerChanges.length > 0) {
     blocks.push({ kind: 'heading', text: 'Owner changes per rep' },
-      { kind: 'chart', id: 'owners', height: Math.max(200, 28 * r.ownerChanges.length), chart: {
-        type: 'bar',
-        data: { labels: r.ownerChanges.map((o) => o.name), datasets: [
-          { label: 'gained', backgroundColor: '#3e8e63', data: r.ownerChanges.map((o) => o.gained) },
-          { label: 'lost', backgroundColor: '#c2504a', data: r.ownerChanges.map((o) => -o.lost) },
-        ] },
-        options: { indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } } },
-      } },
+      gainedLostChart('owners', r.ownerChanges.map((o) => o.name), ['gained', r.ownerChanges.map((o) => o.gained)], ['lost', r.ownerChanges.map((o) => -o.lost)], { indexAxis: 'y', scales: { x: { stacked: true }, y: { stacked: true } } }),
       { kind: 'table', head: ['rep', 'gained', 'lost', 'net'], rows: r.ownerChanges.map((o) => [o.name, o.gained, o.lost, signed(o.net)]) });
   }
   blocks.push({ kind: 'heading', text: 'Lifecycle moves' },
     { kind: 'table', head: ['from', 'to', 'current rules', 'candidate rules'], rows: r.lifecycleMoves.map((m) => [m.from, m.to, m.current, m.candidate]) });
   if (r.reasonChanges.length > 0) {
     blocks.push({ kind: 'heading', text: 'Reasons that changed most' },
-      { kind: 'chart', id: 'reasons', height: Math.max(200, 28 * r.reasonChanges.length), chart: {
-        type: 'bar',
-        data: { labels: r.reasonChanges.map((x) => x.code), datasets: [
-          { label: 'contacts gaining it', backgroundColor: '#3e8e63', data: r.reasonChanges.map((x) => x.gained) },
-          { label: 'contacts losing it', backgroundColor: '#c2504a', data: r.reasonChanges.map((x) => x.lost) },
-        ] },
-        options: { indexAxis: 'y' },
-      } });
+      gainedLostChart('reasons', r.reasonChanges.map((x) => x.code), ['contacts gaining it', r.reasonChanges.map((x) => x.gained)], ['contacts losing it', r.reasonChanges.map((x) => x.lost)], { indexAxis: 'y' }));
   }
   blocks.push({ kind: 'heading', text: `Sample of changed contacts (${r.sample.length} of ${r.changed})` },
     { kind: 'table', head: ['contact', 'now', 'candidate', 'reason now', 'reason with the candidate'],
