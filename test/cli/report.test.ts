@@ -1,6 +1,5 @@
 // `report` against a small hand-built portal in the emulator, read through the real client,
 // whose MER, rates and latencies are worked out by hand below.
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { runProvision } from '../../lib/cli/commands/provision.ts';
 import { periodOf, runReport, spendFromCsv, type ReportOptions } from '../../lib/cli/commands/report.ts';
 import type { BusinessReport, VersionFigures } from '../../lib/services/report.ts';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
+import { capturedStreams } from '../support/cli.ts';
 
 const H = 3_600_000;
 const at = (iso: string) => Date.parse(iso);
@@ -72,15 +72,10 @@ beforeAll(async () => {
 afterAll(async () => { await emu.close(); });
 
 async function report(opts: Partial<ReportOptions>): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const { stdout, stderr, out, err } = capturedStreams();
   const code = await runReport({ from: '2026-10-01', to: '2026-10-31', spend: '10000', json: true, ...opts },
     { stdout, stderr, env: { HUBSPOT_ACCESS_TOKEN: 'test-token', HUBSPOT_BASE_URL: emu.url }, clock: () => new Date() });
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 describe('report on a hand-built portal', () => {

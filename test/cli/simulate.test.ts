@@ -1,6 +1,5 @@
 // `simulate` through its command: the seeded emulator read through the real client, an export file,
 // the team file, and the exit codes (0 whatever the diff, 1 bad lines, 2 broken config or options).
-import { PassThrough } from 'node:stream';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { SimulationReport } from '../../lib/services/simulate.ts';
 import { startEmulator, type RunningEmulator } from '../../local/emulator/index.ts';
 import { CONFIG_PATH, rawDefaultConfig, rawDefaultRules } from '../core/helpers.ts';
 import { runCli } from '../support/cli.ts';
+import { capturedStreams } from '../support/cli.ts';
 
 const NOW = '2026-11-27T12:00:00Z';
 const dir = mkdtempSync(join(tmpdir(), 'ld-simulate-'));
@@ -30,14 +30,9 @@ beforeAll(async () => {
 afterAll(async () => { await emu.close(); });
 
 async function simulateCli(opts: SimulateOptions, env: Record<string, string> = { HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_BASE_URL: emu.url }) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  const { stdout, stderr, out, err } = capturedStreams();
   const code = await runSimulate({ now: NOW, ...opts }, { stdout, stderr, env, clock: () => new Date(NOW) });
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 describe('simulate over the portal', () => {

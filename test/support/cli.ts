@@ -1,6 +1,7 @@
 // Runs the real `lead-decisions` bin as a user would, for the CLI tests: output captured,
 // a wait for a line on stdout, the exit code, and every child killed after each test.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
@@ -35,4 +36,15 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
     check();
   });
   return { child, exited, line, output: () => ({ out, err }) };
+}
+
+/** Streams to hand a command run in this process (runReport, runSimulate…), and what was written to them. */
+export function capturedStreams(): { stdout: PassThrough; stderr: PassThrough; out(): string; err(): string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  stderr.on('data', (d: Buffer) => { err += d.toString(); });
+  return { stdout, stderr, out: () => out, err: () => err };
 }
