@@ -31,10 +31,12 @@ async function main(): Promise<number> {
   rmSync(baseDir, { recursive: true, force: true });
   mkdirSync(baseDir, { recursive: true });
   try {
-    const archive = execFileSync('git', ['archive', ref, 'lib', 'config'], { cwd: root, maxBuffer: 256 * 1024 * 1024 });
+    const archive = execFileSync('git', ['archive', ref, 'lib', 'config'], { cwd: root, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
     execFileSync('tar', ['-x', '-C', baseDir], { input: archive });
   } catch (err) {
-    console.error(`Cannot read lib/ and config/ at "${ref}": ${(err as Error).message.split('\n')[0]}`);
+    rmSync(baseDir, { recursive: true, force: true });
+    const why = String((err as { stderr?: Buffer }).stderr ?? '').trim() || (err as Error).message.split('\n')[0];
+    console.error(`Cannot read lib/ and config/ at "${ref}": ${why}`);
     return 2;
   }
   const base = await import(pathToFileURL(join(baseDir, 'lib/core/pipeline.ts')).href) as { decide: Decide };
